@@ -1,0 +1,90 @@
+"""Resized renditions of uploaded photos.
+
+Each photo gets JPEG and WebP copies in a few widths under MEDIA_ROOT/renditions/, named after the
+original, so a page computes their URLs without a query. They are made when a photo is saved
+(core.signals) and by `manage.py make_renditions`.
+"""
+
+from pathlib import Path, PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
+
+WIDTHS = (480, 960, 1600)
+FORMATS = {"jpeg": ("jpg", "JPEG", {"quality": 80, "optimize": True, "progressive": True}),
+           "webp": ("webp", "WEBP", {"quality": 78, "method": 4})}
+ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
+
+
+def available_widths(original_width):
+    widths = [w for w in WIDTHS if w <= original_width]
+    return widths or [WIDTHS[0]]
+
+
+def fit_width(requested, original_width):
+    widths = available_widths(original_width)
+    fitting = [w for w in widths if w <= requested]
+    return fitting[-1] if fitting else widths[0]
+
+
+def rendition_name(image_name, width, fmt):
+    path = PurePosixPath(image_name)
+    extension = FORMATS[fmt][0]
+    return f"renditions/{path.parent}/{path.stem}-{width}.{extension}"
+
+
+def rendition_url(image_name, width, fmt="jpeg"):
+    return settings.MEDIA_URL + rendition_name(image_name, width, fmt)
+
+
+def srcset(image_name, original_width, fmt="jpeg"):
+    return ", ".join(
+        f"{rendition_url(image_name, w, fmt)} {w}w" for w in available_widths(original_width)
+    )
+
+
+def make_renditions(image_name, force=False):
+    """Write every missing rendition of one stored image; returns how many were written."""
+    written = 0
+    with default_storage.open(image_name) as handle, Image.open(handle) as original:
+        original = ImageOps.exif_transpose(original).convert("RGB")
+        for width in available_widths(original.width):
+            resized = None
+            for fmt, (_ext, pil_format, options) in FORMATS.items():
+                name = rendition_name(image_name, width, fmt)
+                if not force and default_storage.exists(name):
+                    continue
+                if resized is None:
+                    height = max(1, round(original.height * width / original.width))
+                    resized = original.resize((width, height), Image.Resampling.LANCZOS) if width < original.width else original
+                target = Path(default_storage.path(name))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                resized.save(target, pil_format, **options)
+                written += 1
+    return written
+
+
+def validate_image(file):
+    """Refuse files that are not really JPEG, PNG or WebP, or that are too large to decode safely."""
+    max_pixels = settings.MAX_UPLOAD_PIXELS
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            if image.format not in ACCEPTED_FORMATS:
+                raise ValidationError(_("Upload a JPEG, PNG or WebP photo."), code="format")
+            if image.width * image.height > max_pixels:
+                raise ValidationError(
+                    _("This image is too large (%(pixels)s pixels); the limit is %(limit)s."),
+                    code="too_large",
+                    params={"pixels": image.width * image.height, "limit": max_pixels},
+                )
+            image.verify()
+    except ValidationError:
+        raise
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(_("This file is not a readable image."), code="invalid") from None
+    finally:
+        file.seek(0)

@@ -1,0 +1,76 @@
+"""schema.org JSON-LD for detail pages. Built as dicts; the `jsonld` template tag escapes them."""
+
+from core.translation import is_english
+
+
+def _image_urls(request, obj):
+    return [request.build_absolute_uri(photo.rendition_url(1600)) for photo in obj.photos.all()]
+
+
+def _geo(obj):
+    if not obj.has_coordinates:
+        return None
+    return {"@type": "GeoCoordinates", "latitude": float(obj.latitude), "longitude": float(obj.longitude)}
+
+
+def _clean(data):
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def site_jsonld(request, site):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "TouristAttraction",
+        "name": site.name,
+        "alternateName": site.name_zh if is_english() else site.name_en,
+        "description": site.summary or site.description[:300],
+        "url": request.build_absolute_uri(site.get_absolute_url()),
+        "image": _image_urls(request, site),
+        "geo": _geo(site),
+        "address": _clean({
+            "@type": "PostalAddress",
+            "streetAddress": site.address,
+            "addressLocality": str(site.get_district_display()),
+            "addressRegion": "Hunan" if is_english() else "湖南省",
+            "addressCountry": "CN",
+        }),
+        "telephone": site.phone,
+        "isAccessibleForFree": site.admission_free,
+        "touristType": site.audience_labels(),
+        "openingHoursSpecification": [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": f"https://schema.org/{_SCHEMA_DAYS[p.weekday]}",
+                "opens": p.opens.strftime("%H:%M"),
+                "closes": p.closes.strftime("%H:%M"),
+            }
+            for p in site.periods.all()
+        ],
+        "sameAs": site.website,
+    }
+    data["touristType"] = [str(label) for label in data["touristType"]]
+    return _clean(data)
+
+
+def heritage_jsonld(request, asset):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LandmarksOrHistoricalBuildings",
+        "name": asset.name,
+        "alternateName": asset.name_zh if is_english() else asset.name_en,
+        "description": asset.summary or asset.description[:300],
+        "url": request.build_absolute_uri(asset.get_absolute_url()),
+        "image": _image_urls(request, asset),
+        "geo": _geo(asset),
+        "address": {"@type": "PostalAddress", "addressLocality": str(asset.get_district_display()), "addressCountry": "CN"},
+    }
+    if asset.site_id and asset.site.published:
+        data["containedInPlace"] = {
+            "@type": "TouristAttraction",
+            "name": asset.site.name,
+            "url": request.build_absolute_uri(asset.site.get_absolute_url()),
+        }
+    return _clean(data)
+
+
+_SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

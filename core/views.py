@@ -1,0 +1,50 @@
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from core.choices import Industry
+from sites.models import DemonstrationLevel, HeritageAsset, HeritageLevel, Site
+
+FEATURED_COUNT = 6
+
+
+def _counts(queryset, choices):
+    found = dict(queryset.values_list("level").annotate(n=Count("id")).order_by())
+    return [{"value": value, "label": label, "count": found.get(value, 0)} for value, label in choices]
+
+
+@require_GET
+def home(request):
+    sites = Site.objects.published()
+    level_choices = [c for c in DemonstrationLevel.choices if c[0] != DemonstrationLevel.NONE]
+    return render(
+        request,
+        "home.html",
+        {
+            "featured": sites.filter(featured=True).for_listing().order_by("name_zh")[:FEATURED_COUNT],
+            "site_counts": _counts(sites, level_choices),
+            "heritage_counts": _counts(HeritageAsset.objects.published(), HeritageLevel.choices),
+            "industries": Industry.choices,
+        },
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /en/admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

@@ -1,0 +1,1 @@
+# Events, expos and their occurrences arrive with the events issue.

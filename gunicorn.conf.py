@@ -1,0 +1,19 @@
+"""gunicorn configuration: `gunicorn -c gunicorn.conf.py zhuzhou_tourism.wsgi`.
+
+Values can be overridden with GUNICORN_* environment variables or on the command line.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
+worker_class = "sync"
+# Sync workers: keep-alive connections would pin a worker; the front proxy keeps them instead.
+keepalive = 2
+timeout = 30
+graceful_timeout = 20
+max_requests = 5000
+max_requests_jitter = 500
+accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
+errorlog = "-"
+preload_app = True

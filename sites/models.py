@@ -1,0 +1,394 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.choices import District, Industry
+from core.models import AudienceFields, Located, Photo
+from core.slugs import unique_slug
+from core.translation import translated
+
+
+class DemonstrationLevel(models.TextChoices):
+    NATIONAL = "national", _("National industrial tourism demonstration base")
+    PROVINCIAL = "provincial", _("Provincial industrial tourism demonstration point")
+    MUNICIPAL = "municipal", _("Municipal industrial tourism demonstration point")
+    NONE = "none", _("Not accredited")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class SiteQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def open_on(self, day):
+        """Sites open at some time on `day`: a special opening, or weekly hours and no exception."""
+        exceptions = OpeningException.objects.filter(site=OuterRef("pk"), date=day)
+        weekly = OpeningPeriod.objects.filter(site=OuterRef("pk"), weekday=day.weekday())
+        return self.filter(
+            Exists(exceptions.filter(closed=False)) | (Exists(weekly) & ~Exists(exceptions))
+        )
+
+    def for_listing(self):
+        return self.prefetch_related(
+            Prefetch("photos", queryset=SitePhoto.objects.order_by("position", "id"))
+        )
+
+    def for_detail(self):
+        return self.prefetch_related(
+            Prefetch("photos", queryset=SitePhoto.objects.order_by("position", "id")),
+            Prefetch("periods", queryset=OpeningPeriod.objects.order_by("weekday", "opens")),
+            Prefetch(
+                "exceptions",
+                queryset=OpeningException.objects.filter(
+                    date__gte=timezone.localdate() - datetime.timedelta(days=1)
+                ).order_by("date", "opens"),
+            ),
+            Prefetch(
+                "heritage_assets",
+                queryset=HeritageAsset.objects.published().for_listing().order_by("level", "name_zh"),
+            ),
+        )
+
+
+class Site(AudienceFields, Located):
+    """A place tourists can visit: a factory tour, a museum, a creative park, a circuit."""
+
+    name_zh = models.CharField(_("name (Chinese)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=160, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the page address. Made from the pinyin of the Chinese name; fixed once published."),
+    )
+    summary_zh = models.CharField(_("summary (Chinese)"), max_length=300, blank=True)
+    summary_en = models.CharField(_("summary (English)"), max_length=400, blank=True)
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    industry = models.CharField(_("industry"), max_length=20, choices=Industry.choices, db_index=True)
+    district = models.CharField(_("district"), max_length=20, choices=District.choices, db_index=True)
+    address_zh = models.CharField(_("address (Chinese)"), max_length=200, blank=True)
+    address_en = models.CharField(_("address (English)"), max_length=250, blank=True)
+    level = models.CharField(
+        _("demonstration status"),
+        max_length=12,
+        choices=DemonstrationLevel.choices,
+        default=DemonstrationLevel.NONE,
+        db_index=True,
+    )
+    level_year = models.PositiveSmallIntegerField(
+        _("year awarded"), null=True, blank=True, help_text=_("The year the demonstration status was awarded.")
+    )
+    admission_free = models.BooleanField(_("free admission"), default=True)
+    admission_price = models.DecimalField(
+        _("admission price (yuan)"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Full adult price. Leave empty when admission is free."),
+    )
+    admission_note_zh = models.CharField(_("admission note (Chinese)"), max_length=200, blank=True)
+    admission_note_en = models.CharField(_("admission note (English)"), max_length=250, blank=True)
+    booking_required = models.BooleanField(_("booking required"), default=False)
+    accessibility_zh = models.TextField(_("accessibility (Chinese)"), blank=True)
+    accessibility_en = models.TextField(_("accessibility (English)"), blank=True)
+    safety_zh = models.TextField(
+        _("visitor safety (Chinese)"), blank=True, help_text=_("For example: closed shoes in the workshops.")
+    )
+    safety_en = models.TextField(_("visitor safety (English)"), blank=True)
+    transport_zh = models.TextField(_("getting there (Chinese)"), blank=True)
+    transport_en = models.TextField(_("getting there (English)"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    featured = models.BooleanField(_("featured on the home page"), default=False, db_index=True)
+    published = models.BooleanField(_("published"), default=False, db_index=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SiteQuerySet.as_manager()
+
+    name = translated("name")
+    summary = translated("summary")
+    description = translated("description")
+    address = translated("address")
+    admission_note = translated("admission_note")
+    accessibility = translated("accessibility")
+    safety = translated("safety")
+    transport = translated("transport")
+
+    class Meta:
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+        ordering = ["name_zh"]
+        constraints = [
+            *Located.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(admission_free=True, admission_price__isnull=True)
+                | Q(admission_free=False, admission_price__isnull=False, admission_price__gte=0),
+                name="site_price_matches_free",
+                violation_error_message=_("Give a price unless admission is free, and no price if it is."),
+            ),
+            models.CheckConstraint(
+                condition=Q(level_year__isnull=True)
+                | (~Q(level="none") & Q(level_year__gte=1990, level_year__lte=2100)),
+                name="site_level_year_valid",
+                violation_error_message=_("A year awarded needs a demonstration status, between 1990 and 2100."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["published", "level", "name_zh"], name="site_pub_level_name"),
+            models.Index(fields=["published", "updated_at"], name="site_pub_updated"),
+        ]
+
+    def __str__(self):
+        return self.name_zh
+
+    def get_absolute_url(self):
+        return reverse("sites:site-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.pk and self.slug:
+            old = Site.objects.filter(pk=self.pk).values("slug", "published").first()
+            if old and old["published"] and old["slug"] != self.slug:
+                raise ValidationError({"slug": _("A published site keeps its address: the slug cannot change.")})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Site, self.name_zh, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    @property
+    def cover(self):
+        photos = list(self.photos.all())
+        return photos[0] if photos else None
+
+    # Opening hours -------------------------------------------------------------------------------
+    def hours_on(self, day):
+        """The opening periods on `day` as (opens, closes) pairs; empty when closed."""
+        exceptions = [e for e in self.exceptions.all() if e.date == day]
+        if exceptions:
+            if any(e.closed for e in exceptions):
+                return []
+            return sorted((e.opens, e.closes) for e in exceptions)
+        return [(p.opens, p.closes) for p in self.periods.all() if p.weekday == day.weekday()]
+
+    def exception_on(self, day):
+        return next((e for e in self.exceptions.all() if e.date == day), None)
+
+    def is_open(self, at):
+        at = timezone.localtime(at)
+        now = at.time()
+        return any(opens <= now < closes for opens, closes in self.hours_on(at.date()))
+
+    def week_hours(self, start):
+        """Seven days from `start`: (date, periods, exception) for the detail page."""
+        days = [start + datetime.timedelta(days=n) for n in range(7)]
+        return [(day, self.hours_on(day), self.exception_on(day)) for day in days]
+
+    @property
+    def has_hours(self):
+        return bool(self.periods.all())
+
+
+class OpeningPeriod(models.Model):
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="periods", verbose_name=_("site"))
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    class Meta:
+        verbose_name = _("opening period")
+        verbose_name_plural = _("weekly opening hours")
+        ordering = ["weekday", "opens"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes__gt=models.F("opens")),
+                name="opening_period_closes_after_opens",
+                violation_error_message=_("A period must close after it opens."),
+            ),
+            models.CheckConstraint(condition=Q(weekday__lte=6), name="opening_period_weekday_valid"),
+        ]
+        indexes = [models.Index(fields=["weekday", "site"], name="period_weekday_site")]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class OpeningException(models.Model):
+    """A dated change to the weekly hours: closed all day, or open at these times instead."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="exceptions", verbose_name=_("site"))
+    date = models.DateField(_("date"))
+    closed = models.BooleanField(_("closed all day"), default=True)
+    opens = models.TimeField(_("opens"), null=True, blank=True)
+    closes = models.TimeField(_("closes"), null=True, blank=True)
+    note_zh = models.CharField(_("note (Chinese)"), max_length=120, blank=True)
+    note_en = models.CharField(_("note (English)"), max_length=160, blank=True)
+
+    note = translated("note")
+
+    class Meta:
+        verbose_name = _("opening exception")
+        verbose_name_plural = _("holiday closures and special openings")
+        ordering = ["date", "opens"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closed=True, opens__isnull=True, closes__isnull=True)
+                | Q(closed=False, opens__isnull=False, closes__isnull=False, closes__gt=models.F("opens")),
+                name="opening_exception_times_valid",
+                violation_error_message=_(
+                    "A closed day has no times; a special opening needs an opening time before its closing time."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["date", "site"], name="exception_date_site")]
+
+    def __str__(self):
+        return f"{self.date} {self.note_zh}"
+
+
+class SitePhoto(Photo):
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="photos", verbose_name=_("site"))
+
+    class Meta(Photo.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        indexes = [models.Index(fields=["site", "position"], name="sitephoto_site_pos")]
+
+
+class HeritageLevel(models.TextChoices):
+    NATIONAL = "national", _("National industrial heritage")
+    PROVINCIAL = "provincial", _("Provincial industrial heritage")
+    MUNICIPAL = "municipal", _("Municipal industrial heritage")
+
+
+class HeritageState(models.TextChoices):
+    IN_PRODUCTION = "production", _("In production")
+    MUSEUM = "museum", _("Museum")
+    CREATIVE_PARK = "creative", _("Creative park")
+    UNDER_REPAIR = "repair", _("Under repair")
+    RUIN = "ruin", _("Ruin")
+
+
+class HeritageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def for_listing(self):
+        return self.prefetch_related(
+            Prefetch("photos", queryset=HeritagePhoto.objects.order_by("position", "id"))
+        )
+
+    def for_detail(self):
+        return self.for_listing().select_related("site")
+
+
+class HeritageAsset(Located):
+    """A listed piece of industrial heritage: a workshop, a kiln, a plant, a whole former works."""
+
+    name_zh = models.CharField(_("name (Chinese)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=160, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    level = models.CharField(_("heritage level"), max_length=12, choices=HeritageLevel.choices, db_index=True)
+    year_listed = models.PositiveSmallIntegerField(_("year listed"), null=True, blank=True)
+    built_from = models.PositiveSmallIntegerField(_("built from (year)"), null=True, blank=True)
+    built_to = models.PositiveSmallIntegerField(_("built until (year)"), null=True, blank=True)
+    original_use_zh = models.CharField(_("original use (Chinese)"), max_length=200, blank=True)
+    original_use_en = models.CharField(_("original use (English)"), max_length=250, blank=True)
+    current_use_zh = models.CharField(_("current use (Chinese)"), max_length=200, blank=True)
+    current_use_en = models.CharField(_("current use (English)"), max_length=250, blank=True)
+    state = models.CharField(_("state"), max_length=12, choices=HeritageState.choices, db_index=True)
+    summary_zh = models.CharField(_("summary (Chinese)"), max_length=300, blank=True)
+    summary_en = models.CharField(_("summary (English)"), max_length=400, blank=True)
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    district = models.CharField(_("district"), max_length=20, choices=District.choices, db_index=True)
+    site = models.ForeignKey(
+        Site,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="heritage_assets",
+        verbose_name=_("visited at site"),
+        help_text=_("The site where visitors can see this heritage, if any."),
+    )
+    published = models.BooleanField(_("published"), default=False, db_index=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = HeritageQuerySet.as_manager()
+
+    name = translated("name")
+    summary = translated("summary")
+    description = translated("description")
+    original_use = translated("original_use")
+    current_use = translated("current_use")
+
+    class Meta:
+        verbose_name = _("heritage asset")
+        verbose_name_plural = _("industrial heritage")
+        ordering = ["name_zh"]
+        constraints = [
+            *Located.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(built_from__isnull=True) | Q(built_to__isnull=True) | Q(built_to__gte=models.F("built_from")),
+                name="heritage_built_range_valid",
+                violation_error_message=_("The last building year cannot come before the first."),
+            ),
+            models.CheckConstraint(
+                condition=Q(year_listed__isnull=True) | Q(year_listed__gte=1980, year_listed__lte=2100),
+                name="heritage_year_listed_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["published", "level", "name_zh"], name="heritage_pub_level_name")]
+
+    def __str__(self):
+        return self.name_zh
+
+    def get_absolute_url(self):
+        return reverse("sites:heritage-detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(HeritageAsset, self.name_zh, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    @property
+    def cover(self):
+        photos = list(self.photos.all())
+        return photos[0] if photos else None
+
+    @property
+    def built_years(self):
+        if self.built_from and self.built_to and self.built_to != self.built_from:
+            return f"{self.built_from}–{self.built_to}"
+        return str(self.built_from or self.built_to or "")
+
+
+class HeritagePhoto(Photo):
+    asset = models.ForeignKey(
+        HeritageAsset, on_delete=models.CASCADE, related_name="photos", verbose_name=_("heritage asset")
+    )
+
+    class Meta(Photo.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        indexes = [models.Index(fields=["asset", "position"], name="heritagephoto_asset_pos")]
