@@ -14,8 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 WIDTHS = (480, 960, 1600)
-FORMATS = {"jpeg": ("jpg", "JPEG", {"quality": 80, "optimize": True, "progressive": True}),
-           "webp": ("webp", "WEBP", {"quality": 78, "method": 4})}
+FORMATS = {
+    "jpeg": ("jpg", "JPEG", {"quality": 80, "optimize": True, "progressive": True}),
+    "webp": ("webp", "WEBP", {"quality": 78, "method": 4}),
+}
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 
 
@@ -41,9 +43,16 @@ def rendition_url(image_name, width, fmt="jpeg"):
 
 
 def srcset(image_name, original_width, fmt="jpeg"):
-    return ", ".join(
-        f"{rendition_url(image_name, w, fmt)} {w}w" for w in available_widths(original_width)
-    )
+    return ", ".join(f"{rendition_url(image_name, w, fmt)} {w}w" for w in available_widths(original_width))
+
+
+def dimensions(field_file):
+    field_file.open("rb")
+    try:
+        with Image.open(field_file) as image:
+            return image.size
+    finally:
+        field_file.seek(0)
 
 
 def make_renditions(image_name, force=False):
@@ -59,7 +68,11 @@ def make_renditions(image_name, force=False):
                     continue
                 if resized is None:
                     height = max(1, round(original.height * width / original.width))
-                    resized = original.resize((width, height), Image.Resampling.LANCZOS) if width < original.width else original
+                    resized = (
+                        original.resize((width, height), Image.Resampling.LANCZOS)
+                        if width < original.width
+                        else original
+                    )
                 target = Path(default_storage.path(name))
                 target.parent.mkdir(parents=True, exist_ok=True)
                 resized.save(target, pil_format, **options)

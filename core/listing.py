@@ -12,7 +12,9 @@ def listing_context(request, filterset, page_size=PAGE_SIZE):
     if filterset.is_bound and not filterset.form.is_valid():
         for field, errors in filterset.form.errors.items():
             label = filterset.form.fields[field].label if field in filterset.form.fields else field
-            notices.append(_("%(field)s: %(error)s The filter was ignored.") % {"field": label, "error": " ".join(errors)})
+            notices.append(
+                _("%(field)s: %(error)s The filter was ignored.") % {"field": label, "error": " ".join(errors)}
+            )
     paginator = Paginator(filterset.qs, page_size)
     raw_page = request.GET.get("page")
     if raw_page not in (None, "") and not _is_page_number(raw_page, paginator):

@@ -110,6 +110,13 @@ class Photo(models.Model):
     def __str__(self):
         return self.alt_zh
 
+    def save(self, *args, **kwargs):
+        # Django fills width/height when a file is assigned, but not when it comes through
+        # FieldFile.save(content, save=False); read them here so every door records them.
+        if self.image and not (self.width and self.height):
+            self.width, self.height = images.dimensions(self.image)
+        super().save(*args, **kwargs)
+
     def rendition_url(self, width, fmt="jpeg"):
         return images.rendition_url(self.image.name, images.fit_width(width, self.width), fmt)
 

@@ -27,13 +27,15 @@ def site_jsonld(request, site):
         "url": request.build_absolute_uri(site.get_absolute_url()),
         "image": _image_urls(request, site),
         "geo": _geo(site),
-        "address": _clean({
-            "@type": "PostalAddress",
-            "streetAddress": site.address,
-            "addressLocality": str(site.get_district_display()),
-            "addressRegion": "Hunan" if is_english() else "湖南省",
-            "addressCountry": "CN",
-        }),
+        "address": _clean(
+            {
+                "@type": "PostalAddress",
+                "streetAddress": site.address,
+                "addressLocality": str(site.get_district_display()),
+                "addressRegion": "Hunan" if is_english() else "湖南省",
+                "addressCountry": "CN",
+            }
+        ),
         "telephone": site.phone,
         "isAccessibleForFree": site.admission_free,
         "touristType": site.audience_labels(),
@@ -62,7 +64,11 @@ def heritage_jsonld(request, asset):
         "url": request.build_absolute_uri(asset.get_absolute_url()),
         "image": _image_urls(request, asset),
         "geo": _geo(asset),
-        "address": {"@type": "PostalAddress", "addressLocality": str(asset.get_district_display()), "addressCountry": "CN"},
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": str(asset.get_district_display()),
+            "addressCountry": "CN",
+        },
     }
     if asset.site_id and asset.site.published:
         data["containedInPlace"] = {

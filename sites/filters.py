@@ -45,7 +45,9 @@ class SiteFilter(django_filters.FilterSet):
         search_fields=("name_zh", "name_en", "summary_zh", "summary_en", "description_zh", "description_en"),
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Ceramics, locomotives, Liling…")}),
     )
-    level = django_filters.ChoiceFilter(label=_("Demonstration level"), choices=LEVEL_CHOICES, empty_label=_("Any level"))
+    level = django_filters.ChoiceFilter(
+        label=_("Demonstration level"), choices=LEVEL_CHOICES, empty_label=_("Any level")
+    )
     industry = django_filters.ChoiceFilter(label=_("Industry"), choices=Industry.choices, empty_label=_("Any industry"))
     district = django_filters.ChoiceFilter(label=_("District"), choices=District.choices, empty_label=_("Anywhere"))
     audience = django_filters.ChoiceFilter(
@@ -88,7 +90,9 @@ class HeritageFilter(django_filters.FilterSet):
         search_fields=("name_zh", "name_en", "summary_zh", "summary_en", "description_zh", "description_en"),
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    level = django_filters.ChoiceFilter(label=_("Heritage level"), choices=HeritageLevel.choices, empty_label=_("Any level"))
+    level = django_filters.ChoiceFilter(
+        label=_("Heritage level"), choices=HeritageLevel.choices, empty_label=_("Any level")
+    )
     state = django_filters.ChoiceFilter(label=_("State"), choices=HeritageState.choices, empty_label=_("Any state"))
     district = django_filters.ChoiceFilter(label=_("District"), choices=District.choices, empty_label=_("Anywhere"))
 
@@ -98,4 +102,3 @@ class HeritageFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         return super().filter_queryset(queryset).order_by(rank_by("level", LEVEL_ORDER), "name_zh")
-

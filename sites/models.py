@@ -38,14 +38,10 @@ class SiteQuerySet(models.QuerySet):
         """Sites open at some time on `day`: a special opening, or weekly hours and no exception."""
         exceptions = OpeningException.objects.filter(site=OuterRef("pk"), date=day)
         weekly = OpeningPeriod.objects.filter(site=OuterRef("pk"), weekday=day.weekday())
-        return self.filter(
-            Exists(exceptions.filter(closed=False)) | (Exists(weekly) & ~Exists(exceptions))
-        )
+        return self.filter(Exists(exceptions.filter(closed=False)) | (Exists(weekly) & ~Exists(exceptions)))
 
     def for_listing(self):
-        return self.prefetch_related(
-            Prefetch("photos", queryset=SitePhoto.objects.order_by("position", "id"))
-        )
+        return self.prefetch_related(Prefetch("photos", queryset=SitePhoto.objects.order_by("position", "id")))
 
     def for_detail(self):
         return self.prefetch_related(
@@ -293,9 +289,7 @@ class HeritageQuerySet(models.QuerySet):
         return self.filter(published=True)
 
     def for_listing(self):
-        return self.prefetch_related(
-            Prefetch("photos", queryset=HeritagePhoto.objects.order_by("position", "id"))
-        )
+        return self.prefetch_related(Prefetch("photos", queryset=HeritagePhoto.objects.order_by("position", "id")))
 
     def for_detail(self):
         return self.for_listing().select_related("site")
@@ -349,7 +343,9 @@ class HeritageAsset(Located):
         constraints = [
             *Located.Meta.constraints,
             models.CheckConstraint(
-                condition=Q(built_from__isnull=True) | Q(built_to__isnull=True) | Q(built_to__gte=models.F("built_from")),
+                condition=Q(built_from__isnull=True)
+                | Q(built_to__isnull=True)
+                | Q(built_to__gte=models.F("built_from")),
                 name="heritage_built_range_valid",
                 violation_error_message=_("The last building year cannot come before the first."),
             ),

@@ -49,7 +49,9 @@ def _nearby_sites(site):
         Site.objects.published()
         .for_listing()
         .exclude(pk=site.pk)
-        .filter(latitude__range=(lat - NEARBY_BOX, lat + NEARBY_BOX), longitude__range=(lng - NEARBY_BOX, lng + NEARBY_BOX))
+        .filter(
+            latitude__range=(lat - NEARBY_BOX, lat + NEARBY_BOX), longitude__range=(lng - NEARBY_BOX, lng + NEARBY_BOX)
+        )
         .order_by(distance)[:NEARBY_COUNT]
     )
 
@@ -89,15 +91,15 @@ def map_page(request):
 def map_geojson(request):
     features = [
         _feature(site, "site", site.get_level_display() if site.level != "none" else _("Industrial tourism site"))
-        for site in Site.objects.published().filter(latitude__isnull=False).only(
-            "slug", "name_zh", "name_en", "level", "latitude", "longitude"
-        )
+        for site in Site.objects.published()
+        .filter(latitude__isnull=False)
+        .only("slug", "name_zh", "name_en", "level", "latitude", "longitude")
     ]
     features += [
         _feature(asset, "heritage", asset.get_level_display())
-        for asset in HeritageAsset.objects.published().filter(latitude__isnull=False).only(
-            "slug", "name_zh", "name_en", "level", "latitude", "longitude"
-        )
+        for asset in HeritageAsset.objects.published()
+        .filter(latitude__isnull=False)
+        .only("slug", "name_zh", "name_en", "level", "latitude", "longitude")
     ]
     return JsonResponse({"type": "FeatureCollection", "features": features}, json_dumps_params={"ensure_ascii": False})
 
@@ -107,5 +109,11 @@ def _feature(obj, kind, label):
         "type": "Feature",
         # GeoJSON is longitude first (RFC 7946), WGS-84.
         "geometry": {"type": "Point", "coordinates": [float(obj.longitude), float(obj.latitude)]},
-        "properties": {"name": obj.name, "url": obj.get_absolute_url(), "kind": kind, "level": obj.level, "label": str(label)},
+        "properties": {
+            "name": obj.name,
+            "url": obj.get_absolute_url(),
+            "kind": kind,
+            "level": obj.level,
+            "label": str(label),
+        },
     }

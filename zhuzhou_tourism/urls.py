@@ -16,6 +16,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("", include("sites.urls")),
+    path("events/", include("events.urls")),
+    path("routes/", include("itineraries.urls")),
+    path("study-tours/", include("bookings.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
