@@ -25,6 +25,8 @@ if not SECRET_KEY:
             "SECRET_KEY is not set. Set a long random SECRET_KEY in production, or DEBUG=1 for development."
         )
     SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
+elif not DEBUG and (len(SECRET_KEY) < 40 or SECRET_KEY.startswith("django-insecure")):
+    raise ImproperlyConfigured("SECRET_KEY is too weak for production: use at least 40 random characters.")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
