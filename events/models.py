@@ -1,1 +1,338 @@
-# Events, expos and their occurrences arrive with the events issue.
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.choices import District
+from core.models import AudienceFields, Located, Photo
+from core.slugs import unique_slug
+from core.translation import translated
+
+
+class EventKind(models.TextChoices):
+    SPORTS_LEAGUE = "sports", _("Sports league or match")
+    FESTIVAL = "festival", _("Festival")
+    CARNIVAL = "carnival", _("Carnival")
+    SHOW = "show", _("Show")
+    EXPO = "expo", _("Expo or fair")
+    OPEN_DAY = "open_day", _("Open day")
+    EXHIBITION = "exhibition", _("Exhibition")
+    CONFERENCE = "conference", _("Summit or conference")
+    OTHER = "other", _("Other event")
+
+
+# schema.org types for JSON-LD; kinds without a closer type are plain Events.
+SCHEMA_TYPES = {
+    EventKind.SPORTS_LEAGUE: "SportsEvent",
+    EventKind.FESTIVAL: "Festival",
+    EventKind.CARNIVAL: "Festival",
+    EventKind.EXPO: "ExhibitionEvent",
+    EventKind.EXHIBITION: "ExhibitionEvent",
+    EventKind.CONFERENCE: "BusinessEvent",
+}
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def for_listing(self):
+        return self.select_related("site").prefetch_related(
+            Prefetch("photos", queryset=EventPhoto.objects.order_by("position", "id"))
+        )
+
+    def for_detail(self):
+        return self.for_listing().prefetch_related(
+            Prefetch("occurrences", queryset=Occurrence.objects.order_by("starts_at"))
+        )
+
+
+class Event(AudienceFields, Located):
+    """Something on in Zhuzhou: a league, a festival, an expo. Its dates are its Occurrences."""
+
+    title_zh = models.CharField(_("title (Chinese)"), max_length=120)
+    title_en = models.CharField(_("title (English)"), max_length=160, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the page address. Made from the pinyin of the Chinese title; fixed once published."),
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=EventKind.choices, db_index=True)
+    summary_zh = models.CharField(_("summary (Chinese)"), max_length=300, blank=True)
+    summary_en = models.CharField(_("summary (English)"), max_length=400, blank=True)
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+
+    site = models.ForeignKey(
+        "sites.Site",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("venue (a site)"),
+        help_text=_("Choose the site when the event takes place at one; otherwise name the place below."),
+    )
+    venue_name_zh = models.CharField(_("place name (Chinese)"), max_length=120, blank=True)
+    venue_name_en = models.CharField(_("place name (English)"), max_length=160, blank=True)
+    address_zh = models.CharField(_("address (Chinese)"), max_length=200, blank=True)
+    address_en = models.CharField(_("address (English)"), max_length=250, blank=True)
+    district = models.CharField(
+        _("district"),
+        max_length=20,
+        choices=District.choices,
+        blank=True,
+        db_index=True,
+        help_text=_("For a named place. An event at a site is in the site's district."),
+    )
+
+    organiser_zh = models.CharField(_("organiser (Chinese)"), max_length=160, blank=True)
+    organiser_en = models.CharField(_("organiser (English)"), max_length=200, blank=True)
+    admission_free = models.BooleanField(_("free admission"), default=True)
+    admission_price = models.DecimalField(
+        _("admission from (yuan)"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The lowest full price. Leave empty when admission is free."),
+    )
+    admission_note_zh = models.CharField(_("admission note (Chinese)"), max_length=200, blank=True)
+    admission_note_en = models.CharField(_("admission note (English)"), max_length=250, blank=True)
+    booking_required = models.BooleanField(
+        _("booking required"), default=False, help_text=_("Leave unticked to show “no booking needed”.")
+    )
+    booking_url = models.URLField(_("booking link"), blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=EventStatus.choices, default=EventStatus.SCHEDULED, db_index=True
+    )
+    status_reason_zh = models.CharField(
+        _("reason (Chinese)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Why the event is postponed or cancelled; shown to visitors."),
+    )
+    status_reason_en = models.CharField(_("reason (English)"), max_length=400, blank=True)
+
+    published = models.BooleanField(_("published"), default=False, db_index=True)
+    published_at = models.DateTimeField(
+        _("first published"), null=True, blank=True, editable=False, help_text=_("Orders the news feed.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    title = translated("title")
+    summary = translated("summary")
+    description = translated("description")
+    venue_name = translated("venue_name")
+    address = translated("address")
+    organiser = translated("organiser")
+    admission_note = translated("admission_note")
+    status_reason = translated("status_reason")
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["title_zh"]
+        constraints = [
+            *Located.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(site__isnull=False) | ~Q(venue_name_zh=""),
+                name="event_has_venue",
+                violation_error_message=_("Choose a site or name the place where the event happens."),
+            ),
+            models.CheckConstraint(
+                condition=Q(admission_free=True, admission_price__isnull=True)
+                | Q(admission_free=False, admission_price__isnull=False, admission_price__gte=0),
+                name="event_price_matches_free",
+                violation_error_message=_("Give a price unless admission is free, and no price if it is."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="cancelled") | ~Q(status_reason_zh=""),
+                name="event_cancelled_has_reason",
+                violation_error_message=_("Say why the event is cancelled."),
+            ),
+        ]
+        indexes = [models.Index(fields=["published", "published_at"], name="event_pub_published_at")]
+
+    def __str__(self):
+        return self.title_zh
+
+    def get_absolute_url(self):
+        return reverse("events:event-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.pk and self.slug:
+            old = Event.objects.filter(pk=self.pk).values("slug", "published").first()
+            if old and old["published"] and old["slug"] != self.slug:
+                raise ValidationError({"slug": _("A published event keeps its address: the slug cannot change.")})
+        if not self.site_id and not self.district:
+            raise ValidationError({"district": _("Give the district of a named place.")})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Event, self.title_zh, exclude_pk=self.pk)
+        if self.published and not self.published_at:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def cover(self):
+        photos = list(self.photos.all())
+        return photos[0] if photos else None
+
+    @property
+    def place_name(self):
+        return self.site.name if self.site_id else self.venue_name
+
+    @property
+    def place_address(self):
+        return self.site.address if self.site_id else self.address
+
+    @property
+    def place_district(self):
+        return self.site.district if self.site_id else self.district
+
+    def get_place_district_display(self):
+        return District(self.place_district).label if self.place_district else ""
+
+    @property
+    def place_point(self):
+        """(latitude, longitude) of the venue, or None."""
+        place = self.site if self.site_id else self
+        return (place.latitude, place.longitude) if place.has_coordinates else None
+
+    @property
+    def schema_type(self):
+        return SCHEMA_TYPES.get(self.kind, "Event")
+
+    @property
+    def is_cancelled(self):
+        return self.status == EventStatus.CANCELLED
+
+    def is_past(self, now=None):
+        """True once the last date has ended (uses prefetched occurrences)."""
+        now = now or timezone.now()
+        return all(o.ends_at < now for o in self.occurrences.all())
+
+
+class OccurrenceQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(event__published=True)
+
+    def upcoming(self, now=None):
+        """Not yet over: running now or still to come."""
+        return self.filter(ends_at__gte=now or timezone.now())
+
+    def past(self, now=None):
+        return self.filter(ends_at__lt=now or timezone.now())
+
+    def between(self, first_day, last_day):
+        """Occurrences touching any day from `first_day` to `last_day` inclusive (local dates)."""
+        start = local_midnight(first_day)
+        end = local_midnight(last_day + datetime.timedelta(days=1))
+        return self.filter(starts_at__lt=end, ends_at__gt=start)
+
+    def for_listing(self):
+        return self.select_related("event", "event__site").prefetch_related(
+            Prefetch("event__photos", queryset=EventPhoto.objects.order_by("position", "id"))
+        )
+
+
+def local_midnight(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+class Occurrence(models.Model):
+    """One date of an event, stored explicitly so a single date can be moved or cancelled."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="occurrences", verbose_name=_("event"))
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    cancelled = models.BooleanField(
+        _("cancelled"), default=False, help_text=_("Cancel this date only; the event's other dates stay.")
+    )
+    note_zh = models.CharField(
+        _("note (Chinese)"), max_length=160, blank=True, help_text=_("For example: public open day, or the match.")
+    )
+    note_en = models.CharField(_("note (English)"), max_length=200, blank=True)
+
+    objects = OccurrenceQuerySet.as_manager()
+
+    note = translated("note")
+
+    class Meta:
+        verbose_name = _("date")
+        verbose_name_plural = _("dates")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="occurrence_ends_after_start",
+                violation_error_message=_("A date must end after it starts."),
+            ),
+            models.UniqueConstraint(
+                fields=["event", "starts_at"],
+                name="occurrence_unique_start",
+                violation_error_message=_("This event already has a date starting at that time."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["ends_at", "starts_at"], name="occurrence_ends_starts"),
+            models.Index(fields=["starts_at", "ends_at"], name="occurrence_starts_ends"),
+        ]
+
+    def __str__(self):
+        start = timezone.localtime(self.starts_at)
+        return f"{self.event} {start:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self):
+        return self.event.get_absolute_url()
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.starts_at)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.ends_at)
+
+    @property
+    def is_multi_day(self):
+        # An occurrence ending at midnight belongs to the day before.
+        return (self.local_end - datetime.timedelta(microseconds=1)).date() > self.local_start.date()
+
+    @property
+    def is_off(self):
+        """Not happening on this date: cancelled alone or with the whole event."""
+        return self.cancelled or self.event.status == EventStatus.CANCELLED
+
+    def days(self):
+        """The local dates this occurrence touches."""
+        first = self.local_start.date()
+        last = (self.local_end - datetime.timedelta(microseconds=1)).date()
+        return [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+class EventPhoto(Photo):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos", verbose_name=_("event"))
+
+    class Meta(Photo.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        indexes = [models.Index(fields=["event", "position"], name="eventphoto_event_pos")]
