@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from core.choices import Industry
+from core.pagecache import cache_public_page
 from sites.models import DemonstrationLevel, HeritageAsset, HeritageLevel, Site
 
 FEATURED_COUNT = 6
@@ -16,6 +17,7 @@ def _counts(queryset, choices):
 
 
 @require_GET
+@cache_public_page
 def home(request):
     sites = Site.objects.published()
     level_choices = [c for c in DemonstrationLevel.choices if c[0] != DemonstrationLevel.NONE]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core.listing import listing_context
+from core.pagecache import cache_public_page
 from core.seo import heritage_jsonld, site_jsonld
 from sites.filters import HeritageFilter, SiteFilter
 from sites.models import HeritageAsset, Site
@@ -18,12 +19,14 @@ NEARBY_BOX = Decimal("0.6")  # degrees; about 60 km around Zhuzhou's latitude
 
 
 @require_GET
+@cache_public_page
 def site_list(request):
     filterset = SiteFilter(request.GET or None, queryset=Site.objects.published().for_listing())
     return render(request, "sites/site_list.html", listing_context(request, filterset))
 
 
 @require_GET
+@cache_public_page
 def site_detail(request, slug):
     site = get_object_or_404(Site.objects.published().for_detail(), slug=slug)
     now = timezone.localtime()
@@ -57,18 +60,21 @@ def _nearby_sites(site):
 
 
 @require_GET
+@cache_public_page
 def heritage_list(request):
     filterset = HeritageFilter(request.GET or None, queryset=HeritageAsset.objects.published().for_listing())
     return render(request, "sites/heritage_list.html", listing_context(request, filterset))
 
 
 @require_GET
+@cache_public_page
 def heritage_detail(request, slug):
     asset = get_object_or_404(HeritageAsset.objects.published().for_detail(), slug=slug)
     return render(request, "sites/heritage_detail.html", {"asset": asset, "jsonld": heritage_jsonld(request, asset)})
 
 
 @require_GET
+@cache_public_page
 def map_page(request):
     sites = Site.objects.published().filter(latitude__isnull=False).order_by("district", "name_zh")
     assets = HeritageAsset.objects.published().filter(latitude__isnull=False).order_by("district", "name_zh")
@@ -88,6 +94,7 @@ def map_page(request):
 
 
 @require_GET
+@cache_public_page
 def map_geojson(request):
     features = [
         _feature(site, "site", site.get_level_display() if site.level != "none" else _("Industrial tourism site"))

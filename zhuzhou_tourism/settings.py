@@ -133,6 +133,18 @@ MAP_TILE_CRS = env_str("MAP_TILE_CRS", "wgs84")
 if MAP_TILE_CRS not in {"wgs84", "gcj02"}:
     raise ImproperlyConfigured("MAP_TILE_CRS must be 'wgs84' or 'gcj02'")
 
+# Cache: Redis when REDIS_URL is set (shared by all workers and machines), local memory otherwise.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
+
+# Whole public pages for visitors without a session (core/pagecache.py); 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if TESTING else 600)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 0)
+# With the local-memory cache, workers on one machine see content changes through this file's mtime.
+PAGE_CACHE_VERSION_FILE = Path(env_str("PAGE_CACHE_VERSION_FILE") or BASE_DIR / "var" / "content-version")
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,98 @@
+"""Whole-page cache for anonymous visitors, invalidated whenever published content changes.
+
+Pages are stored under their full path (the language is part of it) together with the content version they
+were rendered at. Any save or delete of a content model bumps the version (core.signals), so the next request
+renders afresh: no page outlives the change that made it stale. The version lives in the shared cache when it is
+Redis; with the local-memory cache each gunicorn worker has its own cache, so the version is a file's mtime that
+all workers on the machine can see.
+"""
+
+import hashlib
+import time
+from functools import wraps
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+
+VERSION_KEY = "pagecache:version"
+
+
+def _shared_cache():
+    return "redis" in settings.CACHES["default"]["BACKEND"].lower()
+
+
+def _version_file():
+    return Path(settings.PAGE_CACHE_VERSION_FILE)
+
+
+def content_version():
+    if _shared_cache():
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, time.time_ns(), None)
+            version = cache.get(VERSION_KEY)
+        return version
+    try:
+        return _version_file().stat().st_mtime_ns
+    except FileNotFoundError:
+        return 0
+
+
+def bump_content_version():
+    if _shared_cache():
+        cache.set(VERSION_KEY, time.time_ns(), None)
+        return
+    path = _version_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(str(time.time_ns()))
+
+
+def _cacheable_request(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def _cacheable_response(response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not response.has_header("Set-Cookie")
+    )
+
+
+def cache_public_page(view):
+    """Serve the page from the cache to visitors without a session; answer conditional GETs with 304."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not _cacheable_request(request):
+            return view(request, *args, **kwargs)
+        key = "pagecache:" + hashlib.sha1(request.get_full_path().encode()).hexdigest()
+        version = content_version()
+        entry = cache.get(key)
+        if entry and entry[0] == version:
+            response = HttpResponse(entry[1], content_type=entry[2])
+            response["ETag"] = entry[3]
+        else:
+            response = view(request, *args, **kwargs)
+            if not _cacheable_response(response):
+                return response
+            if hasattr(response, "render"):
+                response.render()
+            set_response_etag(response)
+            cache.set(
+                key,
+                (version, response.content, response["Content-Type"], response["ETag"]),
+                settings.PAGE_CACHE_SECONDS,
+            )
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS)
+        return get_conditional_response(request, etag=response["ETag"], response=response)
+
+    return wrapped
