@@ -77,6 +77,16 @@ class Located(models.Model):
         return self.latitude is not None and self.longitude is not None
 
 
+def paired_coordinates_constraint():
+    """Both coordinates or neither. SQL lets a NULL through the range check, so a lone latitude
+    would pass it and then break the map."""
+    return models.CheckConstraint(
+        condition=Q(latitude__isnull=True, longitude__isnull=True) | Q(latitude__isnull=False, longitude__isnull=False),
+        name="%(app_label)s_%(class)s_coordinates_paired",
+        violation_error_message=_("Give both latitude and longitude, or neither."),
+    )
+
+
 class Photo(models.Model):
     """An uploaded photo. Pages show resized renditions (see core.images), never the original."""
 

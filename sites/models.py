@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import District, Industry
-from core.models import AudienceFields, Located, Photo
+from core.models import AudienceFields, Located, Photo, paired_coordinates_constraint
 from core.slugs import unique_slug
 from core.translation import translated
 
@@ -135,6 +135,7 @@ class Site(AudienceFields, Located):
         ordering = ["name_zh"]
         constraints = [
             *Located.Meta.constraints,
+            paired_coordinates_constraint(),
             models.CheckConstraint(
                 condition=Q(admission_free=True, admission_price__isnull=True)
                 | Q(admission_free=False, admission_price__isnull=False, admission_price__gte=0),
@@ -161,7 +162,8 @@ class Site(AudienceFields, Located):
 
     def clean(self):
         super().clean()
-        if self.pk and self.slug:
+        # A blank slug would be refilled from a possibly renamed site: that changes the address too.
+        if self.pk:
             old = Site.objects.filter(pk=self.pk).values("slug", "published").first()
             if old and old["published"] and old["slug"] != self.slug:
                 raise ValidationError({"slug": _("A published site keeps its address: the slug cannot change.")})
@@ -342,6 +344,7 @@ class HeritageAsset(Located):
         ordering = ["name_zh"]
         constraints = [
             *Located.Meta.constraints,
+            paired_coordinates_constraint(),
             models.CheckConstraint(
                 condition=Q(built_from__isnull=True)
                 | Q(built_to__isnull=True)
