@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -37,8 +38,8 @@ def home(request):
 def robots_txt(request):
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /en/admin/",
+        f"Disallow: /{settings.ADMIN_URL}",
+        f"Disallow: /en/{settings.ADMIN_URL}",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

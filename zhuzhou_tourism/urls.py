@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
@@ -19,7 +20,23 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("routes/", include("itineraries.urls")),
     path("study-tours/", include("bookings.urls")),
-    path("admin/", admin.site.urls),
+    path(f"{settings.ADMIN_URL}password_reset/", auth_views.PasswordResetView.as_view(), name="admin_password_reset"),
+    path(
+        f"{settings.ADMIN_URL}password_reset/done/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        f"{settings.ADMIN_URL}reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        f"{settings.ADMIN_URL}reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path(settings.ADMIN_URL, admin.site.urls),
     prefix_default_language=False,
 )
 

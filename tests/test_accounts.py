@@ -1,0 +1,58 @@
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+
+pytestmark = pytest.mark.django_db
+
+AXES_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+
+
+@pytest.fixture
+def staff():
+    return User.objects.create_user("editor", "editor@example.org", "a-long-Pass-phrase-42", is_staff=True)
+
+
+def _sign_in(client, password):
+    return client.post("/admin/login/", {"username": "editor", "password": password, "next": "/admin/"})
+
+
+def test_staff_member_is_locked_out_after_five_failed_sign_ins(client, staff, settings):
+    settings.AUTHENTICATION_BACKENDS = AXES_BACKENDS
+    for _ in range(5):
+        _sign_in(client, "wrong")
+    response = _sign_in(client, "a-long-Pass-phrase-42")
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_correct_password_before_the_limit_signs_in(client, staff, settings):
+    settings.AUTHENTICATION_BACKENDS = AXES_BACKENDS
+    _sign_in(client, "wrong")
+    response = _sign_in(client, "a-long-Pass-phrase-42")
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(staff.pk)
+
+
+def test_password_reset_sends_a_link_by_email(client, staff):
+    response = client.post("/admin/password_reset/", {"email": "editor@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert "/admin/reset/" in mail.outbox[0].body
+
+
+def test_the_admin_login_page_offers_password_reset(client):
+    assert "/admin/password_reset/" in client.get("/admin/login/").content.decode()
+
+
+def test_weak_passwords_are_refused():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    for weak in ["12345678", "password123", "zhuzhou"]:
+        with pytest.raises(ValidationError):
+            validate_password(weak)
+
+
+def test_sessions_expire(settings):
+    assert settings.SESSION_COOKIE_AGE <= 12 * 3600
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
