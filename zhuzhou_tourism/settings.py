@@ -187,3 +187,39 @@ X_FRAME_OPTIONS = "DENY"
 
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# --- Study-tour bookings (bookings app) -------------------------------------------------------------------
+# An unanswered request holds its places this many days, then `expire_booking_requests` (cron) frees them.
+BOOKING_REQUEST_EXPIRY_DAYS = env_int("BOOKING_REQUEST_EXPIRY_DAYS", 3)
+# Organisers' names, phones and emails are erased this many days after the visit (`erase_booking_contacts`).
+BOOKING_CONTACT_RETENTION_DAYS = env_int("BOOKING_CONTACT_RETENTION_DAYS", 180)
+# Organisers may cancel through their link until this many hours before the visit.
+BOOKING_CANCEL_CUTOFF_HOURS = env_int("BOOKING_CANCEL_CUTOFF_HOURS", 48)
+# Booking form posts allowed per client address: (posts, per seconds).
+BOOKING_RATE_LIMIT = (env_int("BOOKING_RATE_LIMIT_POSTS", 10), env_int("BOOKING_RATE_LIMIT_SECONDS", 600))
+# Behind a proxy, REMOTE_ADDR is the proxy's: trust the last X-Forwarded-For address (the one it appended).
+BOOKING_TRUST_X_FORWARDED_FOR = env_bool("BOOKING_TRUST_X_FORWARDED_FOR", False)
+# Links in mails sent without a request (expiry by cron) start with this.
+BOOKING_BASE_URL = env_str("BOOKING_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "株洲工业旅游 <noreply@localhost>")
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Rate-limit counters live in the cache: Redis when REDIS_URL is set (shared by all workers), else per process.
+REDIS_URL = env_str("REDIS_URL")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
