@@ -35,10 +35,13 @@ class SiteQuerySet(models.QuerySet):
         return self.filter(published=True)
 
     def open_on(self, day):
-        """Sites open at some time on `day`: a special opening, or weekly hours and no exception."""
+        """Sites open at some time on `day`: a special opening, or weekly hours and no exception.
+        A closure wins over a special opening on the same day, as in hours_on()."""
         exceptions = OpeningException.objects.filter(site=OuterRef("pk"), date=day)
         weekly = OpeningPeriod.objects.filter(site=OuterRef("pk"), weekday=day.weekday())
-        return self.filter(Exists(exceptions.filter(closed=False)) | (Exists(weekly) & ~Exists(exceptions)))
+        return self.filter(Exists(exceptions.filter(closed=False)) | (Exists(weekly) & ~Exists(exceptions))).exclude(
+            Exists(exceptions.filter(closed=True))
+        )
 
     def for_listing(self):
         return self.prefetch_related(Prefetch("photos", queryset=SitePhoto.objects.order_by("position", "id")))
