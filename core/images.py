@@ -5,6 +5,7 @@ original, so a page computes their URLs without a query. They are made when a ph
 (core.signals) and by `manage.py make_renditions`.
 """
 
+import io
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
@@ -81,23 +82,44 @@ def make_renditions(image_name, force=False):
 
 
 def validate_image(file):
-    """Refuse files that are not really JPEG, PNG or WebP, or that are too large to decode safely."""
+    """Refuse files that are not really JPEG, PNG or WebP, that are truncated, or too large to decode safely."""
     max_pixels = settings.MAX_UPLOAD_PIXELS
     try:
         file.seek(0)
         with Image.open(file) as image:
             if image.format not in ACCEPTED_FORMATS:
                 raise ValidationError(_("Upload a JPEG, PNG or WebP photo."), code="format")
+            # The header gives the size before anything is decoded: a decompression bomb stops here.
             if image.width * image.height > max_pixels:
                 raise ValidationError(
-                    _("This image is too large (%(pixels)s pixels); the limit is %(limit)s."),
+                    _("This image is too large (%(width)s × %(height)s pixels); the limit is %(limit)s pixels."),
                     code="too_large",
-                    params={"pixels": image.width * image.height, "limit": max_pixels},
+                    params={"width": image.width, "height": image.height, "limit": max_pixels},
                 )
-            image.verify()
+            image.load()  # decodes everything: a truncated or corrupt file fails here
     except ValidationError:
         raise
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        raise ValidationError(
+            _("This image is too large to open safely; the limit is %(limit)s pixels."),
+            code="too_large",
+            params={"limit": max_pixels},
+        ) from None
+    except (OSError, SyntaxError, ValueError):
         raise ValidationError(_("This file is not a readable image."), code="invalid") from None
     finally:
         file.seek(0)
+
+
+def without_metadata(file):
+    """The upload re-encoded without EXIF (location, camera), turned upright; same format."""
+    file.seek(0)
+    with Image.open(file) as image:
+        image_format = image.format
+        upright = ImageOps.exif_transpose(image)
+        if image_format == "JPEG" and upright.mode not in ("RGB", "L"):
+            upright = upright.convert("RGB")
+        buffer = io.BytesIO()
+        options = {"quality": 92} if image_format in ("JPEG", "WEBP") else {}
+        upright.save(buffer, image_format, **options)
+    return buffer.getvalue()

@@ -1,5 +1,6 @@
 """Abstract building blocks shared by the content apps."""
 
+from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -123,6 +124,11 @@ class Photo(models.Model):
     def save(self, *args, **kwargs):
         # Django fills width/height when a file is assigned, but not when it comes through
         # FieldFile.save(content, save=False); read them here so every door records them.
+        if self.image and not self.image._committed:
+            # A fresh upload: store it without EXIF, so no GPS position leaks through the original.
+            name = self.image.name
+            self.image.save(name, ContentFile(images.without_metadata(self.image)), save=False)
+            self.width = self.height = 0
         if self.image and not (self.width and self.height):
             self.width, self.height = images.dimensions(self.image)
         super().save(*args, **kwargs)

@@ -1,0 +1,81 @@
+"""Photo uploads through the admin: only real images, no bombs, no location data, nothing left behind."""
+
+import io
+import os
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import ExifTags, Image
+
+from sites.models import SitePhoto
+from tests import uploads
+from tests.factories import make_site
+
+pytestmark = pytest.mark.django_db
+
+
+def _post_photo(client, site, filename, content, content_type="image/jpeg"):
+    data = {
+        "name_zh": site.name_zh,
+        "name_en": site.name_en,
+        "slug": site.slug,
+        "published": "on",
+        "industry": site.industry,
+        "district": site.district,
+        "level": "none",
+        "admission_free": "on",
+        "for_general": "on",
+        "latitude": "27.88",
+        "longitude": "113.16",
+        "photos-TOTAL_FORMS": "1",
+        "photos-INITIAL_FORMS": "0",
+        "photos-0-image": SimpleUploadedFile(filename, content, content_type=content_type),
+        "photos-0-alt_zh": "厂房",
+        "photos-0-position": "0",
+        "periods-TOTAL_FORMS": "0",
+        "periods-INITIAL_FORMS": "0",
+        "exceptions-TOTAL_FORMS": "0",
+        "exceptions-INITIAL_FORMS": "0",
+    }
+    return client.post(f"/en/admin/sites/site/{site.pk}/change/", data)
+
+
+def _files_under(root):
+    return [os.path.join(d, f) for d, _, files in os.walk(root) for f in files] if os.path.exists(root) else []
+
+
+@pytest.mark.parametrize(
+    ("filename", "content", "message"),
+    [
+        ("shell.jpg", uploads.PHP_AS_JPEG, "not a readable image"),
+        ("huge.png", uploads.png_bomb(), "too large"),
+        ("half.jpg", uploads.truncated_jpeg(), "not a readable image"),
+        ("drawing.jpg", uploads.SVG_WITH_SCRIPT, "not a readable image"),
+    ],
+)
+def test_bad_upload_is_refused_with_a_message_and_leaves_no_file(admin_client, settings, filename, content, message):
+    site = make_site()
+    response = _post_photo(admin_client, site, filename, content)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert SitePhoto.objects.count() == 0
+    assert _files_under(settings.MEDIA_ROOT) == []
+
+
+def test_location_data_is_removed_from_the_stored_original(admin_client):
+    site = make_site()
+    response = _post_photo(admin_client, site, "gps.jpg", uploads.jpeg_with_gps())
+    assert response.status_code == 302
+    photo = SitePhoto.objects.get()
+    with photo.image.open("rb") as handle, Image.open(io.BytesIO(handle.read())) as stored:
+        exif = stored.getexif()
+        assert not exif.get_ifd(ExifTags.IFD.GPSInfo)
+        assert ExifTags.Base.Make not in exif
+    assert (photo.width, photo.height) == (1000, 700)
+
+
+def test_a_good_upload_gets_renditions_in_every_width(admin_client, settings):
+    site = make_site()
+    _post_photo(admin_client, site, "hall.jpg", uploads.jpeg_with_gps(1800, 1200))
+    names = sorted(os.path.basename(path) for path in _files_under(settings.MEDIA_ROOT / "renditions"))
+    assert names == sorted(f"hall-{w}.{ext}" for w in (480, 960, 1600) for ext in ("jpg", "webp"))

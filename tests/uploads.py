@@ -1,0 +1,48 @@
+"""Hostile and awkward files for upload tests."""
+
+import io
+import struct
+import zlib
+
+from PIL import ExifTags, Image
+
+
+def jpeg_with_gps(width=1000, height=700):
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "TestCam"
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+    gps[ExifTags.GPS.GPSLatitude] = (27.0, 50.0, 0.0)
+    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
+    gps[ExifTags.GPS.GPSLongitude] = (113.0, 8.0, 0.0)
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (120, 60, 60)).save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def _chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def png_bomb(width=20000, height=20000):
+    """A tiny file whose header claims a huge picture (decodes to 400 million pixels)."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + _chunk(b"IEND", b"")
+    )
+
+
+def truncated_jpeg():
+    buffer = io.BytesIO()
+    Image.effect_noise((800, 600), 80).convert("RGB").save(buffer, "JPEG")
+    data = buffer.getvalue()
+    return data[: len(data) // 2]
+
+
+PHP_AS_JPEG = b"<?php system($_GET['cmd']); ?>"
+SVG_WITH_SCRIPT = (
+    b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="10" height="10"/></svg>'
+)
