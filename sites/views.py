@@ -21,7 +21,8 @@ NEARBY_BOX = Decimal("0.6")  # degrees; about 60 km around Zhuzhou's latitude
 @require_GET
 @cache_public_page
 def site_list(request):
-    filterset = SiteFilter(request.GET or None, queryset=Site.objects.published().for_listing())
+    # Always bound, even to an empty query: filter_queryset() is what applies the recommended order.
+    filterset = SiteFilter(request.GET, queryset=Site.objects.published().for_listing())
     return render(request, "sites/site_list.html", listing_context(request, filterset))
 
 
@@ -62,7 +63,7 @@ def _nearby_sites(site):
 @require_GET
 @cache_public_page
 def heritage_list(request):
-    filterset = HeritageFilter(request.GET or None, queryset=HeritageAsset.objects.published().for_listing())
+    filterset = HeritageFilter(request.GET, queryset=HeritageAsset.objects.published().for_listing())
     return render(request, "sites/heritage_list.html", listing_context(request, filterset))
 
 
