@@ -1,3 +1,10 @@
+from django.urls import path
+
+from itineraries import views
+
 app_name = "itineraries"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.route_list, name="route-list"),
+    path("<slug:slug>/", views.route_detail, name="route-detail"),
+]

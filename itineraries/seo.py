@@ -1,0 +1,57 @@
+"""schema.org TouristTrip for a route page; the stops are its itinerary, an ordered ItemList."""
+
+from core.translation import is_english
+
+_SCHEMA_TYPES = {"site": "TouristAttraction", "heritage": "LandmarksOrHistoricalBuildings"}
+
+
+def route_jsonld(request, route, plan):
+    stops = [stop for day in plan for stop in day.stops]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "TouristTrip",
+        "name": route.title,
+        "alternateName": route.title_zh if is_english() else route.title_en,
+        "description": route.summary or route.description[:300],
+        "url": request.build_absolute_uri(route.get_absolute_url()),
+        "touristType": [str(label) for label in route.audience_labels()],
+        "itinerary": {
+            "@type": "ItemList",
+            "numberOfItems": len(stops),
+            "itemListOrder": "https://schema.org/ItemListOrderAscending",
+            "itemListElement": [
+                {"@type": "ListItem", "position": stop.number, "item": _stop_item(request, stop)} for stop in stops
+            ],
+        },
+    }
+    event = route.related_event
+    if event is not None and event.published:
+        data["subjectOf"] = {
+            "@type": event.schema_type,
+            "name": event.title,
+            "url": request.build_absolute_uri(event.get_absolute_url()),
+        }
+    return _clean(data)
+
+
+def _stop_item(request, stop):
+    event = stop.event if stop.event_id else None
+    item = {
+        "@type": event.schema_type if event else _SCHEMA_TYPES[stop.kind],
+        "name": stop.name,
+        "url": request.build_absolute_uri(stop.get_absolute_url()),
+    }
+    if stop.point is not None:
+        geo = {"@type": "GeoCoordinates", "latitude": float(stop.point[0]), "longitude": float(stop.point[1])}
+        if event:
+            item["location"] = _clean({"@type": "Place", "name": event.place_name, "geo": geo})
+        else:
+            item["geo"] = geo
+    if event and stop.next_dates:
+        item["startDate"] = stop.next_dates[0].local_start.isoformat()
+        item["endDate"] = stop.next_dates[0].local_end.isoformat()
+    return item
+
+
+def _clean(data):
+    return {key: value for key, value in data.items() if value not in (None, "", [])}

@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from core.listing import listing_context
+from core.pagecache import cache_public_page
+from itineraries.filters import RouteFilter
+from itineraries.models import Itinerary
+from itineraries.seo import route_jsonld
+
+
+@require_GET
+@cache_public_page
+def route_list(request):
+    routes = (
+        Itinerary.objects.published()
+        .with_days()
+        .filter(num_days__isnull=False)
+        .for_listing()
+        .order_by("-featured", "title_zh")
+    )
+    filterset = RouteFilter(request.GET or None, queryset=routes)
+    return render(request, "itineraries/route_list.html", listing_context(request, filterset))
+
+
+@require_GET
+@cache_public_page
+def route_detail(request, slug):
+    route = get_object_or_404(Itinerary.objects.published().for_detail(), slug=slug)
+    plan = route.plan()
+    event = route.related_event if route.related_event_id and route.related_event.published else None
+    return render(
+        request,
+        "itineraries/route_detail.html",
+        {
+            "route": route,
+            "plan": plan,
+            "event": event,
+            "map_stops": _map_stops(plan),
+            "map_config": {
+                "tileUrl": settings.MAP_TILE_URL,
+                "attribution": settings.MAP_TILE_ATTRIBUTION,
+                "crs": settings.MAP_TILE_CRS,
+            },
+            "jsonld": route_jsonld(request, route, plan),
+        },
+    )
+
+
+def _map_stops(plan):
+    """The stops with a known position, in order, for routes.js (WGS-84; the script shifts for GCJ-02 tiles)."""
+    return [
+        {
+            "n": stop.number,
+            "day": day.day,
+            "name": stop.name,
+            "url": stop.get_absolute_url(),
+            "kind": stop.kind,
+            "lat": float(stop.point[0]),
+            "lng": float(stop.point[1]),
+        }
+        for day in plan
+        for stop in day.stops
+        if stop.point is not None
+    ]
