@@ -2,7 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Min, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +36,10 @@ SCHEMA_TYPES = {
 }
 
 
+# Paths under /events/ that a slug would hide.
+RESERVED_SLUGS = {"past", "calendar"}
+
+
 class EventStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     POSTPONED = "postponed", _("Postponed")
@@ -55,6 +59,17 @@ class EventQuerySet(models.QuerySet):
         return self.for_listing().prefetch_related(
             Prefetch("occurrences", queryset=Occurrence.objects.order_by("starts_at"))
         )
+
+    def coming_up(self, now=None, until=None):
+        """Events with a date still to come (not cancelled), soonest first, annotated with
+        `next_start` and `dates_left`."""
+        ahead = Q(occurrences__ends_at__gte=now or timezone.now(), occurrences__cancelled=False)
+        queryset = self.annotate(
+            next_start=Min("occurrences__starts_at", filter=ahead), dates_left=Count("occurrences", filter=ahead)
+        ).filter(next_start__isnull=False)
+        if until:
+            queryset = queryset.filter(next_start__lt=until)
+        return queryset.order_by("next_start", "title_zh")
 
 
 class Event(AudienceFields, Located):
@@ -181,6 +196,8 @@ class Event(AudienceFields, Located):
             old = Event.objects.filter(pk=self.pk).values("slug", "published").first()
             if old and old["published"] and old["slug"] != self.slug:
                 raise ValidationError({"slug": _("A published event keeps its address: the slug cannot change.")})
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is taken by another events page; choose another slug.")})
         if not self.site_id and not self.district:
             raise ValidationError({"district": _("Give the district of a named place.")})
 

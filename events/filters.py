@@ -1,0 +1,101 @@
+import datetime
+
+import django_filters
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.choices import Audience, District
+from core.models import audience_q
+from events.models import EventKind, Occurrence, local_midnight
+
+
+class FlagInput(forms.CheckboxInput):
+    """A checkbox that reads `free=1`, `free=true` or `free=on` as ticked and anything else as not."""
+
+    def value_from_datadict(self, data, files, name):
+        return str(data.get(name, "")).strip().lower() in {"1", "true", "on", "yes"}
+
+
+ONE_DAY = datetime.timedelta(days=1)
+# Dates far outside these overflow when moved to UTC; nobody plans a visit there.
+FIRST_DATE, LAST_DATE = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
+DATE_VALIDATORS = [
+    MinValueValidator(FIRST_DATE, _("Choose a date from 2000 on.")),
+    MaxValueValidator(LAST_DATE, _("Choose a date before 2101.")),
+]
+
+
+class FlagFilter(django_filters.BooleanFilter):
+    field_class = forms.BooleanField
+
+
+class OccurrenceFilterForm(forms.Form):
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
+            # On the field, so only that filter is dropped and the notice names it.
+            self.add_error("date_to", _("The end date comes before the start date."))
+        return data
+
+
+def _event_q(q):
+    """Prefix every lookup of an Event filter so it applies to occurrences."""
+    if isinstance(q, Q):
+        children = [_event_q(child) for child in q.children]
+        return Q(*children, _connector=q.connector, _negated=q.negated)
+    key, value = q
+    return (f"event__{key}", value)
+
+
+class OccurrenceFilter(django_filters.FilterSet):
+    """Filters shared by the upcoming list, the archive and the calendar (which leaves out the dates)."""
+
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), field_name="event__kind", choices=EventKind.choices, empty_label=_("Any kind")
+    )
+    audience = django_filters.ChoiceFilter(
+        label=_("Good for"), choices=Audience.choices, empty_label=_("Everyone"), method="filter_audience"
+    )
+    district = django_filters.ChoiceFilter(
+        label=_("District"), choices=District.choices, empty_label=_("Anywhere"), method="filter_district"
+    )
+    date_from = django_filters.DateFilter(
+        label=_("From"),
+        method="filter_date_from",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=DATE_VALIDATORS,
+    )
+    date_to = django_filters.DateFilter(
+        label=_("Until"),
+        method="filter_date_to",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=DATE_VALIDATORS,
+    )
+    free = FlagFilter(label=_("Free admission only"), method="filter_free", widget=FlagInput)
+
+    class Meta:
+        model = Occurrence
+        form = OccurrenceFilterForm
+        fields = ["kind", "audience", "district", "date_from", "date_to", "free"]
+
+    def __init__(self, *args, dates=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not dates:
+            del self.filters["date_from"], self.filters["date_to"]
+
+    def filter_audience(self, qs, name, value):
+        return qs.filter(_event_q(audience_q(value)))
+
+    def filter_district(self, qs, name, value):
+        return qs.filter(Q(event__site__district=value) | Q(event__site__isnull=True, event__district=value))
+
+    def filter_date_from(self, qs, name, value):
+        return qs.filter(ends_at__gt=local_midnight(value))
+
+    def filter_date_to(self, qs, name, value):
+        return qs.filter(starts_at__lt=local_midnight(value + ONE_DAY))
+
+    def filter_free(self, qs, name, value):
+        return qs.filter(event__admission_free=True) if value else qs

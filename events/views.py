@@ -1,0 +1,164 @@
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from core.listing import listing_context
+from core.pagecache import cache_public_page
+from events import ical
+from events.filters import OccurrenceFilter
+from events.forms import MonthField
+from events.jsonld import MAX_DATES, event_jsonld
+from events.models import Event, Occurrence
+from events.months import month_bounds, month_weeks, shift_month
+
+FEED_DAYS = 366
+
+
+def _occurrences():
+    return Occurrence.objects.visible().for_listing()
+
+
+@require_GET
+@cache_public_page
+def event_list(request):
+    queryset = _occurrences().upcoming().order_by("starts_at", "event__title_zh", "pk")
+    filterset = OccurrenceFilter(request.GET or None, queryset=queryset)
+    return render(request, "events/event_list.html", {**listing_context(request, filterset), "archive": False})
+
+
+@require_GET
+@cache_public_page
+def event_archive(request):
+    queryset = _occurrences().past().order_by("-starts_at", "event__title_zh", "pk")
+    filterset = OccurrenceFilter(request.GET or None, queryset=queryset)
+    return render(request, "events/event_list.html", {**listing_context(request, filterset), "archive": True})
+
+
+class MonthForm(forms.Form):
+    month = MonthField(required=False)
+
+
+@require_GET
+@cache_public_page
+def calendar(request):
+    today = timezone.localdate()
+    month_form = MonthForm(request.GET)
+    notices = []
+    first = month_form.cleaned_data.get("month") if month_form.is_valid() else None
+    if month_form.errors:
+        notices.append(_("There is no month “%(month)s”; showing this month instead.") % {"month": _raw(request)})
+    first = first or today.replace(day=1)
+    grid_start, grid_end = month_bounds(first)
+    queryset = (
+        Occurrence.objects.visible()
+        .between(grid_start, grid_end)
+        .select_related("event", "event__site")
+        .order_by("starts_at", "event__title_zh", "pk")
+    )
+    filterset = OccurrenceFilter(request.GET or None, queryset=queryset, dates=False)
+    occurrences = list(filterset.qs)
+    return render(
+        request,
+        "events/calendar.html",
+        {
+            "filter": filterset,
+            "notices": notices + _filter_notices(filterset),
+            "filtered": any(value for key, value in request.GET.items() if key != "month"),
+            "month": first,
+            "weeks": month_weeks(first, occurrences, today),
+            "month_count": sum(1 for o in occurrences if any(_same_month(day, first) for day in o.days())),
+            "previous_month": shift_month(first, -1),
+            "next_month": shift_month(first, 1),
+            "filter_query": _query_without(request, "month"),
+        },
+    )
+
+
+def _same_month(day, first):
+    return (day.year, day.month) == (first.year, first.month)
+
+
+def _filter_notices(filterset):
+    # The same wording as core.listing, for a page that is not paginated.
+    if not filterset.is_bound or filterset.form.is_valid():
+        return []
+    return [
+        _("%(field)s: %(error)s The filter was ignored.")
+        % {
+            "field": filterset.form.fields[field].label if field in filterset.form.fields else field,
+            "error": " ".join(errors),
+        }
+        for field, errors in filterset.form.errors.items()
+    ]
+
+
+def _raw(request):
+    return request.GET.get("month", "")[:20]
+
+
+def _query_without(request, *names):
+    params = request.GET.copy()
+    for name in ("page", *names):
+        params.pop(name, None)
+    return params.urlencode()
+
+
+@require_GET
+@cache_public_page
+def event_detail(request, slug):
+    event = get_object_or_404(Event.objects.published().for_detail(), slug=slug)
+    now = timezone.now()
+    dates = list(event.occurrences.all())
+    upcoming = [o for o in dates if o.ends_at >= now]
+    past = [o for o in dates if o.ends_at < now]
+    described = upcoming[:MAX_DATES] or past[-1:]
+    return render(
+        request,
+        "events/event_detail.html",
+        {
+            "event": event,
+            "upcoming": upcoming,
+            "past": list(reversed(past)),
+            "next": next((o for o in upcoming if not o.is_off), None),
+            "jsonld": event_jsonld(request, event, described),
+            "map_config": {
+                "tileUrl": settings.MAP_TILE_URL,
+                "attribution": settings.MAP_TILE_ATTRIBUTION,
+                "crs": settings.MAP_TILE_CRS,
+            },
+        },
+    )
+
+
+@require_GET
+@cache_public_page
+def event_ics(request, slug):
+    event = get_object_or_404(Event.objects.published().select_related("site"), slug=slug)
+    occurrences = event.occurrences.select_related("event", "event__site").order_by("starts_at")
+    return _ics_response(ical.calendar(request, occurrences, event.title), event.slug)
+
+
+@require_GET
+@cache_public_page
+def feed_ics(request):
+    now = timezone.now()
+    occurrences = (
+        Occurrence.objects.visible()
+        .upcoming(now)
+        .filter(starts_at__lt=now + datetime.timedelta(days=FEED_DAYS))
+        .select_related("event", "event__site")
+        .order_by("starts_at", "pk")
+    )
+    return _ics_response(ical.calendar(request, occurrences, _("Zhuzhou industrial tourism events")), "zhuzhou-events")
+
+
+def _ics_response(body, name):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{name}.ics"'
+    return response
