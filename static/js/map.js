@@ -60,7 +60,8 @@
   if (single) {
     var point = toDisplay(parseFloat(single.dataset.lat), parseFloat(single.dataset.lng));
     var map = makeMap(single, point, 13);
-    marker(point, "site").addTo(map).bindTooltip(single.dataset.name);
+    // The name stays visible: without tiles (offline, blocked) the marker alone would say little.
+    marker(point, "site").addTo(map).bindTooltip(single.dataset.name, { permanent: true, direction: "top", offset: [0, -8] });
   }
 
   var overview = document.getElementById("places-map");
@@ -86,6 +87,10 @@
           marker(latlng, feature.properties.kind).addTo(bigMap).bindPopup(popup);
         });
         if (bounds.length) bigMap.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
+      })
+      .catch(function () {
+        // The lists under the map still name every place; say why the map is empty.
+        overview.classList.add("map-failed");
       });
   }
 })();
