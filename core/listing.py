@@ -29,7 +29,8 @@ def listing_context(request, filterset, page_size=PAGE_SIZE):
 
 
 def _is_page_number(raw, paginator):
-    return raw.isdigit() and 1 <= int(raw) <= max(paginator.num_pages, 1)
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    return raw.isdecimal() and 1 <= int(raw) <= max(paginator.num_pages, 1)
 
 
 def query_without_page(request):
