@@ -51,7 +51,7 @@ def _common(request, event):
 
 def _place(request, event):
     place = {"@type": "Place", "name": event.place_name}
-    if event.site_id:
+    if event.site_id and event.site.published:
         place["url"] = request.build_absolute_uri(event.site.get_absolute_url())
     place["address"] = _clean(
         {
