@@ -27,8 +27,7 @@ class StopInline(admin.StackedInline):
     model = Stop
     formset = StopFormSet
     extra = 0
-    autocomplete_fields = ["site", "heritage"]
-    raw_id_fields = ["event"]
+    autocomplete_fields = ["site", "heritage", "event"]
     fieldsets = [
         (
             None,
@@ -69,7 +68,7 @@ class ItineraryAdmin(admin.ModelAdmin):
     list_editable = ["featured", "published"]
     list_select_related = ["related_event"]
     search_fields = ["title_zh", "title_en", "slug"]
-    raw_id_fields = ["related_event"]
+    autocomplete_fields = ["related_event"]
     readonly_fields = ["created_at", "updated_at"]
     inlines = [StopInline]
     show_full_result_count = False

@@ -362,6 +362,14 @@ class Stop(models.Model):
         return self.target.get_district_display()
 
     @property
+    def address(self):
+        if self.event_id:
+            return self.event.place_address
+        if self.heritage_id:
+            return self.heritage.site.address if self.heritage.site_id else ""
+        return self.site.address
+
+    @property
     def next_dates(self):
         """The event's next dates, from for_display(); empty for places."""
         return getattr(self.event, "upcoming_dates", [])[:3] if self.event_id else []

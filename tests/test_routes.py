@@ -282,7 +282,7 @@ def test_list_card_shows_derived_figures_and_a_cover_from_the_stops(client):
 
     html = client.get("/en/routes/").content.decode()
 
-    assert "2 days" in html and "2 stops" in html and "2.5 h of visits" in html
+    assert "2 days" in html and "2 stops" in html and "2 h 30 min of visits" in html
     assert "<picture>" in html
 
 
