@@ -45,6 +45,10 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+def bench_floor(request):
+    return render(request, "bench/floor.html")
+
+
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 
