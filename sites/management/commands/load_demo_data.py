@@ -1,4 +1,6 @@
 import datetime
+import importlib
+import importlib.util
 from collections import Counter
 from decimal import Decimal
 
@@ -11,6 +13,8 @@ from core.placeholders import industrial_placeholder
 from sites import demo_data
 from sites.models import HeritageAsset, HeritagePhoto, OpeningException, OpeningPeriod, Site, SitePhoto
 
+# Apps with a `demo.load(stdout)` of their own, loaded after the sites in this order.
+DEMO_APPS = ("events", "itineraries", "bookings")
 SITE_EXTRAS = ("slug", "note", "audiences", "hours", "exceptions", "photos", "latitude", "longitude", "admission_price")
 HERITAGE_EXTRAS = ("slug", "site", "photos", "latitude", "longitude")
 
@@ -30,6 +34,9 @@ class Command(BaseCommand):
             self.load_heritage(item, sites)
         summary = ", ".join(f"{key} {value}" for key, value in sorted(self.counts.items()))
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {summary}."))
+        for app in DEMO_APPS:
+            if importlib.util.find_spec(f"{app}.demo"):
+                importlib.import_module(f"{app}.demo").load(stdout=self.stdout)
 
     def load_site(self, item):
         fields = {key: value for key, value in item.items() if key not in SITE_EXTRAS}
