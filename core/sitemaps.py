@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from itineraries.models import Itinerary
 from sites.models import HeritageAsset, Site
 
 
@@ -43,4 +44,15 @@ class HeritageSitemap(_Bilingual):
         return obj.updated_at
 
 
-SITEMAPS = {"pages": StaticSitemap, "sites": SiteSitemap, "heritage": HeritageSitemap}
+class RouteSitemap(_Bilingual):
+    changefreq = "monthly"
+    priority = 0.6
+
+    def items(self):
+        return Itinerary.objects.published().order_by("pk").only("slug", "updated_at")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+SITEMAPS = {"pages": StaticSitemap, "sites": SiteSitemap, "heritage": HeritageSitemap, "routes": RouteSitemap}

@@ -526,3 +526,14 @@ def test_home_page_offers_themed_routes(client):
     html = client.get("/").content.decode()
 
     assert route.get_absolute_url() in html
+
+
+def test_sitemap_lists_published_routes_in_both_languages(client):
+    route = make_route(slug="qian-nian-ci-du-zhi-lv")
+    make_route(slug="draft-route", published=False)
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    assert "/routes/qian-nian-ci-du-zhi-lv/" in xml and "/en/routes/qian-nian-ci-du-zhi-lv/" in xml
+    assert "draft-route" not in xml
+    assert route.get_absolute_url() in xml
