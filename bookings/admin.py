@@ -1,0 +1,390 @@
+"""The back office for study tours. Every change of a booking's status goes through bookings.services."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from bookings import access, services
+from bookings.export import bookings_csv
+from bookings.forms import ExportForm, GenerateSlotsForm, ReasonForm
+from bookings.models import Booking, BookingEvent, BookingStatus, SlotStatus, StudyProgramme, TimeSlot
+
+
+class SiteScopedAdmin(admin.ModelAdmin):
+    """Shows and offers only the sites access.sites_for() allows the user."""
+
+    site_path = "site"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(**{f"{self.site_path}__in": access.sites_for(request.user)})
+
+
+class SiteListFilter(admin.SimpleListFilter):
+    title = _("site")
+    parameter_name = "site"
+    site_path = "slot__programme__site"
+
+    def lookups(self, request, model_admin):
+        return [(site.pk, site.name_zh) for site in access.sites_for(request.user).only("pk", "name_zh")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(**{f"{self.site_path}__pk": int(value)})
+        return queryset
+
+
+class ProgrammeSiteFilter(SiteListFilter):
+    site_path = "programme__site"
+
+
+class WhenFilter(admin.SimpleListFilter):
+    title = _("visit")
+    parameter_name = "when"
+    start_path = "slot__start"
+
+    def lookups(self, request, model_admin):
+        return [("coming", _("Coming")), ("past", _("Past"))]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "coming":
+            return queryset.filter(**{f"{self.start_path}__gte": now})
+        if self.value() == "past":
+            return queryset.filter(**{f"{self.start_path}__lt": now})
+        return queryset
+
+
+class SlotWhenFilter(WhenFilter):
+    start_path = "start"
+
+
+@admin.register(StudyProgramme)
+class StudyProgrammeAdmin(SiteScopedAdmin):
+    list_display = ["title_zh", "site", "grades", "price_per_pupil", "lead_days", "published", "updated_at"]
+    list_filter = ["published", "site"]
+    list_select_related = ["site"]
+    search_fields = ["title_zh", "title_en", "slug", "site__name_zh"]
+    autocomplete_fields = ["site"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    change_form_template = "bookings/admin/programme_change_form.html"
+    readonly_fields = ["created_at", "updated_at"]
+    show_full_result_count = False
+    fieldsets = [
+        (None, {"fields": ["site", "title_zh", "title_en", "slug", "published"]}),
+        (
+            _("Content"),
+            {"fields": ["summary_zh", "summary_en", "learning_zh", "learning_en", "safety_zh", "safety_en"]},
+        ),
+        (
+            _("Grade bands"),
+            {"fields": ["for_primary_lower", "for_primary_upper", "for_junior", "for_senior", "for_university"]},
+        ),
+        (
+            _("Groups and booking"),
+            {
+                "fields": [
+                    "duration_minutes",
+                    ("group_min", "group_max"),
+                    "pupils_per_teacher",
+                    "price_per_pupil",
+                    "lead_days",
+                ]
+            },
+        ),
+        (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(description=_("grades"))
+    def grades(self, programme):
+        return " · ".join(str(band.label) for band in programme.grade_bands())
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "site":
+            kwargs["queryset"] = access.sites_for(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.generate_slots_view)
+        extra = [path("<int:pk>/generate-slots/", view, name="bookings_studyprogramme_generate_slots")]
+        return extra + super().get_urls()
+
+    def generate_slots_view(self, request, pk):
+        programme = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_change_permission(request, programme):
+            raise PermissionDenied
+        form = GenerateSlotsForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                created, skipped = services.generate_slots(programme=programme, user=request.user, **form.cleaned_data)
+            except services.BookingError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                self.message_user(
+                    request,
+                    _("%(created)d slots created, %(skipped)d already existed.")
+                    % {"created": created, "skipped": skipped},
+                    messages.SUCCESS,
+                )
+                url = reverse("admin:bookings_timeslot_changelist")
+                return redirect(f"{url}?programme__id__exact={programme.pk}")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Generate a season of slots"),
+            "programme": programme,
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "bookings/admin/generate_slots.html", context)
+
+
+class TimeSlotForm(forms.ModelForm):
+    class Meta:
+        model = TimeSlot
+        fields = ["programme", "start", "end", "capacity", "status", "note"]
+
+    def clean(self):
+        cleaned = super().clean()
+        capacity = cleaned.get("capacity")
+        if self.instance.pk and capacity is not None and capacity != self.instance.capacity:
+            # The admin saves inside a transaction, so this lock holds until the new capacity is saved.
+            try:
+                services.check_capacity(self.instance, capacity)
+            except services.BookingError as error:
+                self.add_error("capacity", error.message)
+        return cleaned
+
+
+def _reason_action(model_admin, request, queryset, *, title, apply):
+    """An action that asks for a reason on an intermediate page, then applies `apply(item, reason)`."""
+    form = ReasonForm(request.POST if "apply" in request.POST else None)
+    if form.is_bound and form.is_valid():
+        return apply(form.cleaned_data["reason"])
+    return TemplateResponse(
+        request,
+        "bookings/admin/reason.html",
+        {
+            **model_admin.admin_site.each_context(request),
+            "title": title,
+            "form": form,
+            "queryset": queryset,
+            "action": request.POST.get("action"),
+            "opts": queryset.model._meta,
+        },
+    )
+
+
+@admin.register(TimeSlot)
+class TimeSlotAdmin(SiteScopedAdmin):
+    site_path = "programme__site"
+    form = TimeSlotForm
+    list_display = ["start", "end", "programme", "capacity", "held_persons", "places", "status"]
+    list_filter = ["status", SlotWhenFilter, ProgrammeSiteFilter, "programme"]
+    list_select_related = ["programme"]
+    search_fields = ["programme__title_zh", "note"]
+    autocomplete_fields = ["programme"]
+    date_hierarchy = "start"
+    ordering = ["start"]
+    show_full_result_count = False
+    actions = ["close_slots", "reopen_slots", "cancel_slots"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_held()
+
+    @admin.display(description=_("held"), ordering="held")
+    def held_persons(self, slot):
+        return slot.held
+
+    @admin.display(description=_("places left"))
+    def places(self, slot):
+        return slot.places_left()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "programme":
+            kwargs["queryset"] = StudyProgramme.objects.filter(site__in=access.sites_for(request.user))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _set_status(self, request, queryset, status, reason=""):
+        changed = 0
+        for slot in queryset.select_related("programme__site"):
+            try:
+                services.set_slot_status(slot=slot, status=status, user=request.user, reason=reason)
+                changed += 1
+            except services.BookingError as error:
+                self.message_user(request, f"{slot}: {error.message}", messages.WARNING)
+        self.message_user(request, _("%(n)d slots changed.") % {"n": changed}, messages.SUCCESS)
+
+    @admin.action(description=_("Close to new bookings"))
+    def close_slots(self, request, queryset):
+        self._set_status(request, queryset, SlotStatus.CLOSED)
+
+    @admin.action(description=_("Reopen for bookings"))
+    def reopen_slots(self, request, queryset):
+        self._set_status(request, queryset, SlotStatus.OPEN)
+
+    @admin.action(description=_("Cancel, and cancel their bookings…"))
+    def cancel_slots(self, request, queryset):
+        return _reason_action(
+            self,
+            request,
+            queryset,
+            title=_("Cancel these slots and their bookings"),
+            apply=lambda reason: self._set_status(request, queryset, SlotStatus.CANCELLED, reason),
+        )
+
+
+class BookingEventInline(admin.TabularInline):
+    model = BookingEvent
+    extra = 0
+    can_delete = False
+    fields = ["at", "from_status", "to_status", "actor", "user", "note"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [("open", _("Waiting for an answer")), *BookingStatus.choices]
+
+    def queryset(self, request, queryset):
+        if self.value() == "open":
+            return queryset.filter(status=BookingStatus.REQUESTED, expires_at__gt=timezone.now())
+        if self.value() in BookingStatus.values:
+            return queryset.filter(status=self.value())
+        return queryset
+
+
+@admin.register(Booking)
+class BookingAdmin(SiteScopedAdmin):
+    site_path = "slot__programme__site"
+    list_display = ["reference", "visit", "programme", "school", "pupils", "teachers", "status", "expires_at"]
+    list_filter = [StatusFilter, WhenFilter, SiteListFilter]
+    list_select_related = ["slot__programme__site"]
+    search_fields = ["reference", "school", "organiser_name", "organiser_email", "organiser_phone"]
+    date_hierarchy = "slot__start"
+    ordering = ["slot__start", "created_at"]
+    show_full_result_count = False
+    view_on_site = False
+    inlines = [BookingEventInline]
+    change_list_template = "bookings/admin/booking_change_list.html"
+    actions = ["confirm", "decline", "cancel", "mark_attended", "mark_no_show"]
+    fieldsets = [
+        (None, {"fields": ["reference", "status", "status_note", "slot", "created_at", "expires_at", "answered_at"]}),
+        (
+            _("Group"),
+            {
+                "fields": [
+                    "school",
+                    ("pupils_primary_lower", "pupils_primary_upper", "pupils_junior"),
+                    ("pupils_senior", "pupils_university"),
+                    ("teachers", "pupils", "persons"),
+                    "special_needs",
+                ]
+            },
+        ),
+        (
+            _("Organiser"),
+            {"fields": ["organiser_name", "organiser_phone", "organiser_email", "language", "contact_erased_at"]},
+        ),
+    ]
+
+    # Bookings come from schools through the booking form and change only through the actions, which check the
+    # rules and capacity; nothing is edited by hand, added or deleted here.
+    def get_readonly_fields(self, request, obj=None):
+        return [field for fieldset in self.fieldsets for row in fieldset[1]["fields"] for field in _flat(row)]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("visit"), ordering="slot__start")
+    def visit(self, booking):
+        return timezone.localtime(booking.slot.start).strftime("%Y-%m-%d %H:%M")
+
+    @admin.display(description=_("programme"))
+    def programme(self, booking):
+        return booking.slot.programme.title_zh
+
+    def _apply(self, request, queryset, change, **kwargs):
+        done = 0
+        for booking in queryset.select_related("slot__programme__site"):
+            try:
+                change(booking=booking, user=request.user, **kwargs)
+                done += 1
+            except (services.BookingError, PermissionDenied) as error:
+                self.message_user(request, f"{booking.reference}: {getattr(error, 'message', error)}", messages.ERROR)
+        if done:
+            self.message_user(
+                request,
+                ngettext("%(n)d booking changed.", "%(n)d bookings changed.", done) % {"n": done},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=_("Confirm"))
+    def confirm(self, request, queryset):
+        self._apply(request, queryset, services.confirm_booking)
+
+    @admin.action(description=_("Decline, with a reason…"))
+    def decline(self, request, queryset):
+        return _reason_action(
+            self,
+            request,
+            queryset,
+            title=_("Decline these requests"),
+            apply=lambda reason: self._apply(request, queryset, services.decline_booking, reason=reason),
+        )
+
+    @admin.action(description=_("Cancel, with a reason…"))
+    def cancel(self, request, queryset):
+        return _reason_action(
+            self,
+            request,
+            queryset,
+            title=_("Cancel these bookings"),
+            apply=lambda reason: self._apply(request, queryset, services.cancel_booking, reason=reason),
+        )
+
+    @admin.action(description=_("Mark attended"))
+    def mark_attended(self, request, queryset):
+        self._apply(request, queryset, services.mark_attended)
+
+    @admin.action(description=_("Mark no-show"))
+    def mark_no_show(self, request, queryset):
+        self._apply(request, queryset, services.mark_no_show)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.export_view)
+        return [path("export/", view, name="bookings_booking_export"), *super().get_urls()]
+
+    def export_view(self, request):
+        if not (self.has_view_permission(request) and access.sites_for(request.user).exists()):
+            raise PermissionDenied
+        form = ExportForm(request.GET or None)
+        if form.is_bound and form.is_valid():
+            start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+            queryset = self.get_queryset(request).filter(slot__start__date__range=(start, end))
+            return bookings_csv(queryset.order_by("slot__start", "created_at"), f"bookings-{start}-{end}.csv")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Export bookings as CSV"),
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "bookings/admin/export.html", context)
+
+
+def _flat(row):
+    return row if isinstance(row, tuple) else (row,)

@@ -1,0 +1,43 @@
+import django_filters
+from django import forms
+from django.db.models import Exists, F, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bookings.models import GradeBand, StudyProgramme, TimeSlot
+from sites.models import Site
+
+
+def _sites_with_programmes(request):
+    return Site.objects.published().filter(programmes__published=True).distinct().order_by("name_zh")
+
+
+class ProgrammeFilter(django_filters.FilterSet):
+    grade = django_filters.ChoiceFilter(
+        label=_("Grade"), choices=GradeBand.choices, empty_label=_("All grades"), method="filter_grade"
+    )
+    site = django_filters.ModelChoiceFilter(
+        label=_("Site"), queryset=_sites_with_programmes, to_field_name="slug", empty_label=_("All sites")
+    )
+    date = django_filters.DateFilter(
+        label=_("Date"), method="filter_date", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    free = django_filters.BooleanFilter(label=_("Free only"), method="filter_free", widget=forms.CheckboxInput)
+
+    class Meta:
+        model = StudyProgramme
+        fields = ["grade", "site", "date", "free"]
+
+    def filter_grade(self, queryset, name, value):
+        return queryset.for_grade(value)
+
+    def filter_date(self, queryset, name, value):
+        slots = TimeSlot.objects.filter(programme=OuterRef("pk"), start__date=value).bookable_from(timezone.now())
+        return queryset.filter(Exists(slots))
+
+    def filter_free(self, queryset, name, value):
+        return queryset.filter(price_per_pupil=0) if value else queryset
+
+    def filter_queryset(self, queryset):
+        # Programmes with a date to book first, soonest first; then the rest by title.
+        return super().filter_queryset(queryset).order_by(F("next_slot_start").asc(nulls_last=True), "title_zh")
