@@ -40,8 +40,17 @@ def site_detail(request, slug):
             "week": site.week_hours(now.date()),
             "nearby": _nearby_sites(site),
             "jsonld": site_jsonld(request, site),
+            "map_config": _map_config(),
         },
     )
+
+
+def _map_config():
+    return {
+        "tileUrl": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "crs": settings.MAP_TILE_CRS,
+    }
 
 
 def _nearby_sites(site):
@@ -85,11 +94,7 @@ def map_page(request):
         {
             "sites": sites.only("slug", "name_zh", "name_en", "district", "level"),
             "assets": assets.only("slug", "name_zh", "name_en", "district", "level"),
-            "map_config": {
-                "tileUrl": settings.MAP_TILE_URL,
-                "attribution": settings.MAP_TILE_ATTRIBUTION,
-                "crs": settings.MAP_TILE_CRS,
-            },
+            "map_config": _map_config(),
         },
     )
 
