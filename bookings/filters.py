@@ -1,6 +1,6 @@
 import django_filters
 from django import forms
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -37,7 +37,3 @@ class ProgrammeFilter(django_filters.FilterSet):
 
     def filter_free(self, queryset, name, value):
         return queryset.filter(price_per_pupil=0) if value else queryset
-
-    def filter_queryset(self, queryset):
-        # Programmes with a date to book first, soonest first; then the rest by title.
-        return super().filter_queryset(queryset).order_by(F("next_slot_start").asc(nulls_last=True), "title_zh")

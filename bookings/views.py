@@ -2,7 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -31,7 +31,9 @@ def _programmes():
 @require_GET
 @cache_public_page
 def programme_list(request):
-    filterset = ProgrammeFilter(request.GET or None, queryset=_programmes())
+    # Programmes with a date to book first, soonest first; then the rest by title.
+    programmes = _programmes().order_by(F("next_slot_start").asc(nulls_last=True), "title_zh")
+    filterset = ProgrammeFilter(request.GET or None, queryset=programmes)
     return render(request, "bookings/programme_list.html", listing_context(request, filterset))
 
 
