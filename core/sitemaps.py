@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from events.models import Event
 from itineraries.models import Itinerary
 from sites.models import HeritageAsset, Site
 
@@ -55,4 +56,21 @@ class RouteSitemap(_Bilingual):
         return obj.updated_at
 
 
-SITEMAPS = {"pages": StaticSitemap, "sites": SiteSitemap, "heritage": HeritageSitemap, "routes": RouteSitemap}
+class EventSitemap(_Bilingual):
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return Event.objects.published().order_by("pk").only("slug", "updated_at")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+SITEMAPS = {
+    "pages": StaticSitemap,
+    "sites": SiteSitemap,
+    "heritage": HeritageSitemap,
+    "routes": RouteSitemap,
+    "events": EventSitemap,
+}

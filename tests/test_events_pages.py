@@ -357,3 +357,12 @@ def test_a_photo_on_an_event_shows_as_renditions(client):
     html = _text(client.get("/events/"))
     assert 'alt="活动现场"' in html
     assert ".webp" in html
+
+
+def test_the_sitemap_lists_published_events_in_both_languages(client):
+    make_event(slug="chang-ba")
+    make_event(slug="draft-event", published=False)
+    xml = _text(client.get("/sitemap.xml"))
+    assert "/events/chang-ba/" in xml
+    assert "/en/events/chang-ba/" in xml
+    assert "draft-event" not in xml
