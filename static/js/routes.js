@@ -49,21 +49,28 @@
     return [lat + dLat, lng + dLng];
   }
 
-  node.hidden = false;
+  node.closest(".route-map-panel").hidden = false;
   var map = L.map(node, { scrollWheelZoom: false });
   if (config.tileUrl) {
     L.tileLayer(config.tileUrl, { maxZoom: 18, attribution: config.attribution }).addTo(map);
   }
 
   var path = [];
+  var seen = {};
+  var widest = 0;
   stops.forEach(function (stop) {
     var latlng = toDisplay(stop.lat, stop.lng);
     path.push(latlng);
+    // An event at a site stops at the same point as the site: set such markers side by side, not on top.
+    var key = latlng[0].toFixed(5) + "," + latlng[1].toFixed(5);
+    var shift = (seen[key] || 0) * 24;
+    seen[key] = (seen[key] || 0) + 1;
+    widest = Math.max(widest, shift);
     var icon = L.divIcon({
       className: "route-marker route-marker-" + stop.kind,
       html: "<span>" + stop.n + "</span>",
       iconSize: [30, 30],
-      iconAnchor: [15, 15]
+      iconAnchor: [15 - shift, 15]
     });
     var link = document.createElement("a");
     link.href = stop.url;
@@ -76,6 +83,6 @@
   if (path.length === 1) {
     map.setView(path[0], 13);
   } else {
-    map.fitBounds(path, { padding: [28, 28], maxZoom: 14 });
+    map.fitBounds(path, { paddingTopLeft: [28, 28], paddingBottomRight: [28 + widest, 28], maxZoom: 14 });
   }
 })();
