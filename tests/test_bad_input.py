@@ -164,14 +164,16 @@ def test_the_home_page_ignores_unknown_parameters(client):
 def test_an_unknown_address_gives_the_friendly_404(client, path):
     response = client.get(path)
     assert response.status_code == 404
+    assert [t.name for t in response.templates][:2] == ["404.html", "base.html"]
     page = response.content.decode()
-    assert "This page has left the station" in page
+    assert 'class="wrap error-page"' in page
     assert 'href="/sites/"' in page or 'href="/en/sites/"' in page
 
 
 def test_the_english_404_is_in_english(client):
     page = client.get("/en/sites/no-such-site/").content.decode()
     assert '<html lang="en">' in page
+    assert "This page has left the station" in page
     assert 'href="/en/sites/">Browse all sites</a>' in page
 
 

@@ -186,7 +186,7 @@ def detail_at(client, site, when, prefix=""):
 
 
 def test_the_detail_page_says_open_now_during_opening_hours(client, works):
-    page = detail_at(client, works, at(2024, 9, 30, 10)).content.decode()
+    page = detail_at(client, works, at(2024, 9, 30, 10), prefix="/en").content.decode()
     assert "is-open" in page and "Open now" in page
 
 

@@ -5,12 +5,20 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from core.slugs import pinyin_slug
 from sites.models import HeritageAsset, OpeningException, OpeningPeriod, Site
 from tests.factories import make_heritage, make_site
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    # Messages are checked against their English source; the Chinese text is the translators' work.
+    with translation.override("en"):
+        yield
 
 
 def refused_by_database(build):
@@ -256,8 +264,6 @@ def test_slugs_are_unique():
 
 
 def test_translated_fields_fall_back_to_chinese():
-    from django.utils import translation
-
     place = site(name_zh="株化博物馆", name_en="", summary_zh="六十年的化工厂。", summary_en="Sixty years of a plant.")
     with translation.override("en"):
         assert (place.name, place.summary) == ("株化博物馆", "Sixty years of a plant.")
