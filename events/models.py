@@ -330,6 +330,11 @@ class Occurrence(models.Model):
         return timezone.localtime(self.ends_at)
 
     @property
+    def month(self):
+        """The first day of the local month it starts in, for grouping."""
+        return self.local_start.date().replace(day=1)
+
+    @property
     def is_multi_day(self):
         # An occurrence ending at midnight belongs to the day before.
         return (self.local_end - datetime.timedelta(microseconds=1)).date() > self.local_start.date()

@@ -1,4 +1,5 @@
 import datetime
+from itertools import groupby
 
 from django import forms
 from django.conf import settings
@@ -18,6 +19,8 @@ from events.models import Event, Occurrence
 from events.months import month_bounds, month_weeks, shift_month
 
 FEED_DAYS = 366
+# A weekly show has dozens of dates: the event page opens the next months and folds the rest.
+SHOWN_MONTHS = 2
 
 
 def _occurrences():
@@ -29,7 +32,7 @@ def _occurrences():
 def event_list(request):
     queryset = _occurrences().upcoming().order_by("starts_at", "event__title_zh", "pk")
     filterset = OccurrenceFilter(request.GET or None, queryset=queryset)
-    return render(request, "events/event_list.html", {**listing_context(request, filterset), "archive": False})
+    return _render_list(request, filterset, archive=False)
 
 
 @require_GET
@@ -37,7 +40,12 @@ def event_list(request):
 def event_archive(request):
     queryset = _occurrences().past().order_by("-starts_at", "event__title_zh", "pk")
     filterset = OccurrenceFilter(request.GET or None, queryset=queryset)
-    return render(request, "events/event_list.html", {**listing_context(request, filterset), "archive": True})
+    return _render_list(request, filterset, archive=True)
+
+
+def _render_list(request, filterset, archive):
+    context = {**listing_context(request, filterset), "archive": archive, "this_year": timezone.localdate().year}
+    return render(request, "events/event_list.html", context)
 
 
 class MonthForm(forms.Form):
@@ -118,12 +126,16 @@ def event_detail(request, slug):
     upcoming = [o for o in dates if o.ends_at >= now]
     past = [o for o in dates if o.ends_at < now]
     described = upcoming[:MAX_DATES] or past[-1:]
+    months = [(month, list(dates)) for month, dates in groupby(upcoming, key=lambda o: o.month)]
     return render(
         request,
         "events/event_detail.html",
         {
             "event": event,
             "upcoming": upcoming,
+            "months": months[:SHOWN_MONTHS],
+            "more_months": months[SHOWN_MONTHS:],
+            "more_count": sum(len(dates) for _month, dates in months[SHOWN_MONTHS:]),
             "past": list(reversed(past)),
             "next": next((o for o in upcoming if not o.is_off), None),
             "jsonld": event_jsonld(request, event, described),

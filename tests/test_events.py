@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from events.models import Event, EventPhoto, EventStatus, Occurrence
 from events.services import SeriesError, generate_series
@@ -60,6 +61,13 @@ def _series(event, first, last, weekdays, starts="19:30", ends="21:00"):
         starts=datetime.time.fromisoformat(starts),
         ends=datetime.time.fromisoformat(ends),
     )
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # Messages for staff are compared in English.
+    with translation.override("en"):
+        yield
 
 
 # Series generation ---------------------------------------------------------------------------------
@@ -179,7 +187,8 @@ def test_an_event_needs_a_site_or_a_named_place():
 def test_an_event_at_a_site_takes_its_place_and_district_from_the_site():
     site = make_site(name_zh="中国陶瓷谷", district="liling")
     event = make_event(site=site, venue_name_zh="", district="")
-    assert event.place_name == "中国陶瓷谷"
+    with translation.override("zh-hans"):
+        assert event.place_name == "中国陶瓷谷"
     assert event.place_district == "liling"
 
 
@@ -236,3 +245,20 @@ def test_schema_type_follows_the_kind():
     assert make_event(kind="sports").schema_type == "SportsEvent"
     assert make_event(kind="expo").schema_type == "ExhibitionEvent"
     assert make_event(kind="open_day").schema_type == "Event"
+
+
+# How dates read --------------------------------------------------------------------------------------
+
+
+def test_dates_read_in_local_time_with_midnight_as_24_00():
+    from events.templatetags.event_tags import when
+
+    event = make_event()
+    evening = add_date(event, at(2027, 7, 1, 20), hours=4)
+    expo = add_date(event, at(2027, 10, 15, 9), hours=4 * 24 + 8)
+    with translation.override("zh-hans"):
+        assert when(evening) == "7月1日 星期四 20:00–24:00"
+        assert when(evening, "day") == "1日 星期四 20:00–24:00"
+        assert when(evening, "time") == "20:00–24:00"
+        assert when(expo, "time") == "10月15日 09:00 – 10月19日 17:00"
+    assert when(evening) == "Thu 1 July 20:00–24:00"

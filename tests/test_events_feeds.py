@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from django.utils import translation
 
 from events.models import EventStatus
 from tests.conftest import at
@@ -20,7 +21,8 @@ NOW = at(2027, 7, 10, 12)
 
 @pytest.fixture(autouse=True)
 def _fixed_now():
-    with mock.patch("django.utils.timezone.now", return_value=NOW):
+    # Pages are in Chinese unless a test asks for /en/; an earlier request must not leave English active.
+    with mock.patch("django.utils.timezone.now", return_value=NOW), translation.override("zh-hans"):
         yield
 
 

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from events.models import EventStatus
 from tests.conftest import at
@@ -21,7 +22,8 @@ NOW = at(2027, 7, 10, 12)
 
 @pytest.fixture(autouse=True)
 def _fixed_now():
-    with mock.patch("django.utils.timezone.now", return_value=NOW):
+    # Pages are in Chinese unless a test asks for /en/; an earlier request must not leave English active.
+    with mock.patch("django.utils.timezone.now", return_value=NOW), translation.override("zh-hans"):
         yield
 
 
@@ -182,7 +184,7 @@ def test_the_calendar_filters_by_kind(client):
 
 @pytest.mark.parametrize("month", ["13", "2027-13", "2027-00", "2027", "July", "99999-01", "1899-12", "2027-07-01"])
 def test_an_impossible_month_shows_this_month_with_a_notice(client, month):
-    response = client.get("/events/calendar/", {"month": month})
+    response = client.get("/en/events/calendar/", {"month": month})
     assert response.context["month"].isoformat() == "2027-07-01"
     assert "There is no month" in " ".join(response.context["notices"])
 
@@ -248,7 +250,7 @@ def test_a_past_event_keeps_its_page_and_describes_its_last_date(client):
     event = make_event()
     add_date(event, at(2026, 9, 1, 9))
     add_date(event, at(2027, 6, 1, 9))
-    html = _text(client.get(event.get_absolute_url()))
+    html = _text(client.get("/en" + event.get_absolute_url()))
     assert "past events archive" in html
     assert _jsonld(html)["@graph"][0]["startDate"].startswith("2027-06-01")
 
@@ -272,17 +274,17 @@ def test_the_event_page_links_its_published_site_only(client):
 
 
 def test_the_home_page_shows_what_is_on_in_the_next_weeks_once_per_event(client):
-    league = make_event(title_zh="厂BA")
+    league = make_event(title_zh="厂BA", title_en="Chang BA")
     for day in (17, 18, 24):
         add_date(league, at(2027, 7, day, 19, 30))
-    add_date(make_event(title_zh="瓷博会"), at(2027, 10, 15, 9))  # too far ahead
-    called_off = make_event(title_zh="取消的活动", status=EventStatus.CANCELLED, status_reason_zh="取消")
+    add_date(make_event(title_zh="瓷博会", title_en="Ceramics Expo"), at(2027, 10, 15, 9))  # too far ahead
+    called_off = make_event(title_en="Called Off", status=EventStatus.CANCELLED, status_reason_zh="取消")
     add_date(called_off, at(2027, 7, 20, 9))
-    html = _text(client.get("/"))
-    assert html.count("厂BA") == 1
-    assert "and 2 more dates" in html or "还有" in html
-    assert "瓷博会" not in html
-    assert "取消的活动" not in html
+    html = _text(client.get("/en/"))
+    assert html.count("Chang BA") == 1
+    assert "and 2 more dates" in html
+    assert "Ceramics Expo" not in html
+    assert "Called Off" not in html
 
 
 def test_a_site_page_shows_its_upcoming_events(client):

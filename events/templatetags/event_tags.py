@@ -39,13 +39,23 @@ def day_label(value):
 
 
 @register.simple_tag
-def when(occurrence):
-    """The date and time of an occurrence in local time, e.g. `7月1日 周四 19:30–21:00` or `9月5日–9月8日`."""
+def when(occurrence, part="full"):
+    """The local date and time of an occurrence: `7月1日 星期四 19:30–21:00`, or `9月5日 09:00 – 9月8日 17:00`
+    when it spans days. `part="day"` leaves out the month (`1日 星期四 19:30–21:00`) for lists grouped by month;
+    `part="time"` gives only the times for lists grouped by day. A date spanning days always shows its range.
+    """
     start, end = occurrence.local_start, occurrence.local_end
     if occurrence.is_multi_day:
         last = (end - datetime.timedelta(microseconds=1)).date()
         return f"{day_label(start)} {start:%H:%M} – {day_label(last)} {_end_time(end)}"
-    return f"{day_label(start)} {date_format(start, 'D')} {start:%H:%M}–{_end_time(end)}"
+    times = f"{start:%H:%M}–{_end_time(end)}"
+    if part == "time":
+        return times
+    if is_english():
+        day = date_format(start, "D j" if part == "day" else "D j F")
+    else:
+        day = date_format(start, "j日 D") if part == "day" else f"{day_label(start)} {date_format(start, 'D')}"
+    return f"{day} {times}"
 
 
 def _end_time(end):
