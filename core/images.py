@@ -5,6 +5,7 @@ original, so a page computes their URLs without a query. They are made when a ph
 (core.signals) and by `manage.py make_renditions`.
 """
 
+import contextlib
 import io
 from pathlib import Path, PurePosixPath
 
@@ -108,7 +109,9 @@ def validate_image(file):
     except (OSError, SyntaxError, ValueError):
         raise ValidationError(_("This file is not a readable image."), code="invalid") from None
     finally:
-        file.seek(0)
+        # A stored original that went missing cannot be rewound; the message above says enough.
+        with contextlib.suppress(OSError):
+            file.seek(0)
 
 
 def without_metadata(file):
