@@ -142,6 +142,7 @@ def test_a_route_without_stops_has_zero_totals():
     assert route.plan() == []
 
 
+@translation.override("en")
 def test_visit_lengths_read_as_hours_and_minutes():
     assert [duration(m) for m in (45, 60, 90, 135, None)] == ["45 min", "1 h", "1 h 30 min", "2 h 15 min", ""]
 
@@ -167,7 +168,7 @@ def test_database_refuses_a_stop_naming_two_places():
 
 def test_validation_explains_the_one_place_rule():
     stop = Stop(itinerary=make_route(), day=1, visit_minutes=60)
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError) as error, translation.override("en"):
         stop.full_clean()
     assert "exactly one of a site, a heritage asset or an event" in str(error.value)
 
