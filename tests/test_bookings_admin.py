@@ -249,3 +249,44 @@ def test_the_generated_slots_start_in_zhuzhou_time():
         capacity=30,
     )
     assert programme.slots.get().start == at(2027, 3, 1, 9)
+
+
+# Other lists -------------------------------------------------------------------------------------------------
+
+
+def test_the_slot_list_makes_the_same_queries_for_few_and_many_slots(client, operator, django_assert_num_queries):
+    programme = make_programme()
+    for day in (10, 11):
+        book(make_slot(programme, at(2027, 3, day, 9), capacity=100))
+    url = reverse("admin:bookings_timeslot_changelist")
+    client.get(url)
+    # Session, user, permissions (user and group), the site and programme filters' choices, the count, the page
+    # of slots with their programme and the persons held (one aggregate), and the date hierarchy's bounds.
+    with django_assert_num_queries(10):
+        client.get(url)
+    for day in range(12, 20):
+        book(make_slot(make_programme(), at(2027, 3, day, 9), capacity=100))
+    with django_assert_num_queries(10):
+        client.get(url)
+
+
+def test_the_programme_list_makes_the_same_queries_for_few_and_many_programmes(
+    client, operator, django_assert_num_queries
+):
+    make_programme()
+    url = reverse("admin:bookings_studyprogramme_changelist")
+    client.get(url)
+    # Session, user, permissions (user and group), the site filter's choices, the count, the page of programmes
+    # with their site.
+    with django_assert_num_queries(7):
+        client.get(url)
+    for _ in range(8):
+        make_programme()
+    with django_assert_num_queries(7):
+        client.get(url)
+
+
+def test_the_programme_pages_link_to_the_slot_tools(client, operator):
+    programme = make_programme()
+    page = client.get(reverse("admin:bookings_studyprogramme_change", args=[programme.pk])).content.decode()
+    assert reverse("admin:bookings_studyprogramme_generate_slots", args=[programme.pk]) in page
