@@ -1,5 +1,7 @@
 """iCalendar (RFC 5545) files: one VEVENT per occurrence, times in Asia/Shanghai with its VTIMEZONE."""
 
+import datetime
+
 import icalendar
 from django.utils import timezone
 
@@ -16,7 +18,8 @@ def calendar(request, occurrences, name):
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", timezone.get_default_timezone_name())
-    stamp = timezone.now()
+    # RFC 5545 wants DTSTAMP and LAST-MODIFIED in UTC.
+    stamp = timezone.now().astimezone(datetime.UTC)
     for occurrence in occurrences:
         cal.add_component(_vevent(request, occurrence, stamp))
     # Calendar apps need the zone definition to place TZID times; it is built from the tz database.
@@ -40,7 +43,7 @@ def _vevent(request, occurrence, stamp):
     vevent.add("url", request.build_absolute_uri(event.get_absolute_url()))
     vevent.add("categories", [str(event.get_kind_display())])
     vevent.add("status", _status(event, occurrence))
-    vevent.add("last-modified", event.updated_at)
+    vevent.add("last-modified", event.updated_at.astimezone(datetime.UTC))
     return vevent
 
 

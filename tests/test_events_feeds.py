@@ -49,6 +49,7 @@ def test_an_event_file_holds_every_date_in_shanghai_time_with_its_time_zone(clie
     assert b"DTSTART;TZID=Asia/Shanghai:20261226T193000" in client.get(f"/events/{event.slug}/event.ics").content
     assert all(v["SUMMARY"] == "国彩醴陵" and v["STATUS"] == "CONFIRMED" for v in vevents)
     assert len({str(v["UID"]) for v in vevents}) == 3
+    assert b"DTSTAMP:20270710T040000Z" in client.get(f"/events/{event.slug}/event.ics").content
 
 
 def test_each_date_keeps_its_uid_so_calendar_apps_update_it_in_place(client):
