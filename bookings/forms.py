@@ -65,6 +65,9 @@ class BookingForm(forms.Form):
         order = ["slot", *self.band_fields, "teachers", "school", "organiser_name", "organiser_phone"]
         self.order_fields(order + ["organiser_email", "special_needs", "submission_key"])
 
+    def band_bound_fields(self):
+        return [self[name] for name in self.band_fields]
+
     def clean_slot(self):
         value = self.cleaned_data["slot"].strip()
         slot = self.programme.slots.filter(pk=int(value)).first() if value.isdigit() else None
