@@ -144,6 +144,9 @@ class StudyProgrammeAdmin(SiteScopedAdmin):
         return TemplateResponse(request, "bookings/admin/generate_slots.html", context)
 
 
+LIVE = [BookingStatus.REQUESTED, BookingStatus.CONFIRMED]
+
+
 class TimeSlotForm(forms.ModelForm):
     class Meta:
         model = TimeSlot
@@ -151,6 +154,10 @@ class TimeSlotForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        moved = {"programme", "start", "end"} & set(self.changed_data)
+        if self.instance.pk and moved and self.instance.bookings.filter(status__in=LIVE).exists():
+            # The schools would not be told; cancel the slot (which mails them) and make a new one instead.
+            raise forms.ValidationError(_("This slot has live bookings, so its programme and times cannot change."))
         capacity = cleaned.get("capacity")
         if self.instance.pk and capacity is not None and capacity != self.instance.capacity:
             # The admin saves inside a transaction, so this lock holds until the new capacity is saved.

@@ -113,7 +113,13 @@ def create_booking(
             **{pupils_field(band): count for band, count in pupils.items()},
         )
         _validate(booking)
-        _save_with_new_reference(booking)
+        try:
+            _save_with_new_reference(booking)
+        except IntegrityError:
+            # The same form sent for two slots at once: the other request took the key first.
+            if submission_key and Booking.objects.filter(submission_key=submission_key).exists():
+                raise BookingError(_("This form was already sent for another time slot. Reload the page.")) from None
+            raise
         _log(booking, "", BookingStatus.REQUESTED, actor="organiser", at=now)
         mail.send_on_commit(booking, "requested")
         if slot.programme.site.email:

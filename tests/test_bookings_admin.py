@@ -290,3 +290,23 @@ def test_the_programme_pages_link_to_the_slot_tools(client, operator):
     programme = make_programme()
     page = client.get(reverse("admin:bookings_studyprogramme_change", args=[programme.pk])).content.decode()
     assert reverse("admin:bookings_studyprogramme_generate_slots", args=[programme.pk]) in page
+
+
+def test_a_slot_with_bookings_keeps_its_times(client, operator):
+    slot = make_slot(capacity=30)
+    book(slot)
+    local = slot.start.astimezone(at(2027, 1, 1).tzinfo)
+    data = {
+        "programme": slot.programme.pk,
+        "start_0": "2027-03-16",
+        "start_1": local.strftime("%H:%M:%S"),
+        "end_0": "2027-03-16",
+        "end_1": "11:00:00",
+        "capacity": "30",
+        "status": "open",
+        "note": "",
+    }
+    response = client.post(reverse("admin:bookings_timeslot_change", args=[slot.pk]), data)
+    assert "its programme and times cannot change" in response.content.decode()
+    slot.refresh_from_db()
+    assert slot.start == at(2027, 3, 15, 9)

@@ -143,3 +143,14 @@ def test_a_double_submit_sent_in_parallel_makes_one_booking():
     results = in_parallel(8, _book(slot, pupils=9, teachers=1, key="same-form-abcdefghijklmnop"))
     assert len({r.pk for r in results if isinstance(r, Booking)}) == 1
     assert Booking.objects.filter(slot=slot).count() == 1
+
+
+def test_one_form_sent_for_two_slots_at_once_books_one_and_refuses_the_other_cleanly():
+    slots = [_slot(capacity=200), _slot(capacity=200)]
+
+    def work(i):
+        return _book(slots[i], pupils=9, teachers=1, key="one-form-two-slots-abcdefgh")(i)
+
+    results = in_parallel(2, work)
+    assert sum(isinstance(r, Booking) for r in results) == 1
+    assert sum(type(r) is services.BookingError for r in results) == 1
