@@ -97,3 +97,10 @@ def test_placeholder_is_a_deterministic_jpeg():
         assert image.format == "JPEG" and image.size == (400, 250)
     for kind in placeholders.KINDS:
         assert placeholders.industrial_placeholder("seed", kind, width=160, height=100)
+
+
+@pytest.mark.django_db
+def test_visitors_see_the_demo_heritage_in_the_registry(loaded, client):
+    page = client.get("/heritage/").content.decode()
+    assert "粤汉铁路株洲总机厂联合厂房" in page
+    assert HeritageAsset.objects.published().count() == HeritageAsset.objects.count()

@@ -76,6 +76,7 @@ class Command(BaseCommand):
         fields = {key: value for key, value in item.items() if key not in HERITAGE_EXTRAS}
         fields.update(self.common(item, note="heritage"))
         fields["site"] = sites[item["site"]] if item["site"] else None
+        fields.setdefault("published", True)
         asset, created = HeritageAsset.objects.update_or_create(slug=item["slug"], defaults=fields)
         self.counts["heritage created" if created else "heritage updated"] += 1
         self.load_photos(HeritagePhoto, {"asset": asset}, item)
