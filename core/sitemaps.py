@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from bookings.models import StudyProgramme
 from events.models import Event
 from itineraries.models import Itinerary
 from sites.models import HeritageAsset, Site
@@ -17,60 +18,50 @@ class StaticSitemap(_Bilingual):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "sites:site-list", "sites:heritage-list", "sites:map"]
+        return [
+            "home",
+            "sites:site-list",
+            "sites:heritage-list",
+            "sites:map",
+            "events:event-list",
+            "events:calendar",
+            "itineraries:route-list",
+            "bookings:programme-list",
+        ]
 
     def location(self, item):
         return reverse(item)
 
 
-class SiteSitemap(_Bilingual):
-    changefreq = "weekly"
-    priority = 0.7
+class _ContentSitemap(_Bilingual):
+    """Published rows of `model`, which has a slug, `updated_at` and a `published()` queryset method."""
+
+    model = None
 
     def items(self):
-        return Site.objects.published().order_by("pk").only("slug", "updated_at")
+        return self.model.objects.published().order_by("pk").only("slug", "updated_at")
 
     def lastmod(self, obj):
         return obj.updated_at
 
 
-class HeritageSitemap(_Bilingual):
-    changefreq = "monthly"
-    priority = 0.6
-
-    def items(self):
-        return HeritageAsset.objects.published().order_by("pk").only("slug", "updated_at")
-
-    def lastmod(self, obj):
-        return obj.updated_at
-
-
-class RouteSitemap(_Bilingual):
-    changefreq = "monthly"
-    priority = 0.6
-
-    def items(self):
-        return Itinerary.objects.published().order_by("pk").only("slug", "updated_at")
-
-    def lastmod(self, obj):
-        return obj.updated_at
-
-
-class EventSitemap(_Bilingual):
-    changefreq = "weekly"
-    priority = 0.6
-
-    def items(self):
-        return Event.objects.published().order_by("pk").only("slug", "updated_at")
-
-    def lastmod(self, obj):
-        return obj.updated_at
+def _sitemap(model, changefreq, priority):
+    return type(
+        f"{model.__name__}Sitemap",
+        (_ContentSitemap,),
+        {
+            "model": model,
+            "changefreq": changefreq,
+            "priority": priority,
+        },
+    )
 
 
 SITEMAPS = {
     "pages": StaticSitemap,
-    "sites": SiteSitemap,
-    "heritage": HeritageSitemap,
-    "routes": RouteSitemap,
-    "events": EventSitemap,
+    "sites": _sitemap(Site, "weekly", 0.7),
+    "heritage": _sitemap(HeritageAsset, "monthly", 0.6),
+    "routes": _sitemap(Itinerary, "monthly", 0.6),
+    "events": _sitemap(Event, "weekly", 0.6),
+    "study-tours": _sitemap(StudyProgramme, "weekly", 0.6),
 }
