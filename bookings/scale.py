@@ -14,7 +14,7 @@ from sites.models import Site
 from sites.scale import PREFIX, delete_fast
 
 BATCH = 5000
-BOOKINGS_PER_PROGRAMME = 25
+BOOKINGS_PER_PROGRAMME = 39  # 26 slots of 1.5 bookings on average
 SLOT_WEEKS = range(-13, 13)  # a slot a week, a quarter back and a quarter ahead
 CAPACITY = 150  # three groups of at most 48 fit
 TOPICS = [

@@ -50,6 +50,21 @@ def bump_content_version():
     path.write_text(str(time.time_ns()))
 
 
+def cached_for_content(key, build):
+    """`build()`, kept in the cache until content changes: for data that is costly to make (the map's GeoJSON
+    of every place). Off with the page cache."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return build()
+    key = "content:" + key
+    version = content_version()
+    entry = cache.get(key)
+    if entry and entry[0] == version:
+        return entry[1]
+    value = build()
+    cache.set(key, (version, value), settings.PAGE_CACHE_SECONDS)
+    return value
+
+
 def _cacheable_request(request):
     return (
         settings.PAGE_CACHE_SECONDS > 0

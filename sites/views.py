@@ -1,19 +1,30 @@
+import gzip
+import hashlib
+import json
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import F
-from django.http import JsonResponse
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core.choices import District
 from core.listing import listing_context
-from core.pagecache import cache_public_page
+from core.models import rank_by
+from core.pagecache import cache_public_page, cached_for_content
 from core.seo import heritage_jsonld, site_jsonld
-from sites.filters import HeritageFilter, SiteFilter
+from core.translation import pick
+from sites.filters import LEVEL_ORDER, HeritageFilter, SiteFilter
 from sites.models import HeritageAsset, Site
 
+MAP_LIST_PER_DISTRICT = 12
 NEARBY_COUNT = 3
 NEARBY_BOX = Decimal("0.6")  # degrees; about 60 km around Zhuzhou's latitude
 
@@ -86,47 +97,95 @@ def heritage_detail(request, slug):
 @require_GET
 @cache_public_page
 def map_page(request):
-    sites = Site.objects.published().filter(latitude__isnull=False).order_by("district", "name_zh")
-    assets = HeritageAsset.objects.published().filter(latitude__isnull=False).order_by("district", "name_zh")
+    """Without JavaScript the page lists, for each district, its leading places by level and links to the
+    district in the directories for the rest: all 20,000 places would weigh megabytes."""
     return render(
         request,
         "sites/map.html",
         {
-            "sites": sites.only("slug", "name_zh", "name_en", "district", "level"),
-            "assets": assets.only("slug", "name_zh", "name_en", "district", "level"),
+            "site_groups": _district_groups(Site, "sites:site-list"),
+            "heritage_groups": _district_groups(HeritageAsset, "sites:heritage-list"),
             "map_config": _map_config(),
         },
     )
 
 
+def _district_groups(model, list_url):
+    """[{district, label, places, total, url}]: the first MAP_LIST_PER_DISTRICT places of each district."""
+    located = model.objects.published().filter(latitude__isnull=False)
+    totals = dict(located.values_list("district").annotate(n=Count("id")).order_by())
+    rank = Window(RowNumber(), partition_by="district", order_by=[rank_by("level", LEVEL_ORDER), "name_zh"])
+    places = (
+        located.annotate(row=rank)
+        .filter(row__lte=MAP_LIST_PER_DISTRICT)
+        .only("slug", "name_zh", "name_en", "district")
+        .order_by("district", "row")
+    )
+    by_district = {}
+    for place in places:
+        by_district.setdefault(place.district, []).append(place)
+    return [
+        {
+            "label": District(code).label,
+            "places": by_district[code],
+            "total": totals[code],
+            "url": f"{reverse(list_url)}?district={code}",
+        }
+        for code in District.values
+        if code in by_district
+    ]
+
+
 @require_GET
-@cache_public_page
 def map_geojson(request):
-    features = [
-        _feature(site, "site", site.get_level_display() if site.level != "none" else _("Industrial tourism site"))
-        for site in Site.objects.published()
-        .filter(latitude__isnull=False)
-        .only("slug", "name_zh", "name_en", "level", "latitude", "longitude")
-    ]
-    features += [
-        _feature(asset, "heritage", asset.get_level_display())
-        for asset in HeritageAsset.objects.published()
-        .filter(latitude__isnull=False)
-        .only("slug", "name_zh", "name_en", "level", "latitude", "longitude")
-    ]
-    return JsonResponse({"type": "FeatureCollection", "features": features}, json_dumps_params={"ensure_ascii": False})
+    # Megabytes at full scale: kept compressed beside the plain text, so this view does its own caching.
+    plain, compressed, etag = cached_for_content(f"map-geojson:{get_language()}", _compressed_geojson)
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
+        response = HttpResponse(compressed, content_type="application/json")
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(plain, content_type="application/json")
+    response["ETag"] = etag
+    patch_vary_headers(response, ["Accept-Encoding"])
+    if settings.PAGE_CACHE_SECONDS > 0:
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS)
+    return get_conditional_response(request, etag=etag, response=response)
 
 
-def _feature(obj, kind, label):
-    return {
-        "type": "Feature",
-        # GeoJSON is longitude first (RFC 7946), WGS-84.
-        "geometry": {"type": "Point", "coordinates": [float(obj.longitude), float(obj.latitude)]},
-        "properties": {
-            "name": obj.name,
-            "url": obj.get_absolute_url(),
-            "kind": kind,
-            "level": obj.level,
-            "label": str(label),
-        },
-    }
+def _compressed_geojson():
+    plain = _places_geojson().encode()
+    return plain, gzip.compress(plain, 6), f'"{hashlib.sha1(plain).hexdigest()}"'
+
+
+def _places_geojson():
+    # Built from plain rows: model instances, get_absolute_url() and get_level_display() per place took
+    # seconds at 20,000 places.
+    features = []
+    for model, kind, url_name, default_label in (
+        (Site, "site", "sites:site-detail", _("Industrial tourism site")),
+        (HeritageAsset, "heritage", "sites:heritage-detail", ""),
+    ):
+        url = reverse(url_name, kwargs={"slug": "-slug-"})
+        labels = {value: str(label) for value, label in model._meta.get_field("level").choices}
+        labels["none"] = str(default_label)
+        rows = (
+            model.objects.published()
+            .filter(latitude__isnull=False)
+            .values_list("slug", "name_zh", "name_en", "level", "latitude", "longitude")
+        )
+        features += [
+            {
+                "type": "Feature",
+                # GeoJSON is longitude first (RFC 7946), WGS-84.
+                "geometry": {"type": "Point", "coordinates": [float(lng), float(lat)]},
+                "properties": {
+                    "name": pick(name_zh, name_en),
+                    "url": url.replace("-slug-", slug),
+                    "kind": kind,
+                    "level": level,
+                    "label": labels[level],
+                },
+            }
+            for slug, name_zh, name_en, level, lat, lng in rows
+        ]
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
