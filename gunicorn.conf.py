@@ -11,6 +11,8 @@ worker_class = "sync"
 # Sync workers: keep-alive connections would pin a worker; the front proxy keeps them instead.
 keepalive = 2
 timeout = 30
+# Long search queries (a pasted paragraph) must reach Django, which answers with a message, not a 414.
+limit_request_line = 8190
 graceful_timeout = 20
 max_requests = 5000
 max_requests_jitter = 500
