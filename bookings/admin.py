@@ -14,9 +14,10 @@ from bookings import access, services
 from bookings.export import bookings_csv
 from bookings.forms import ExportForm, GenerateSlotsForm, ReasonForm
 from bookings.models import Booking, BookingEvent, BookingStatus, SlotStatus, StudyProgramme, TimeSlot
+from core.admin import ScopedHistoryAdmin
 
 
-class SiteScopedAdmin(admin.ModelAdmin):
+class SiteScopedAdmin(ScopedHistoryAdmin):
     """Shows and offers only the sites access.sites_for() allows the user."""
 
     site_path = "site"
@@ -44,6 +45,10 @@ class ProgrammeSiteFilter(SiteListFilter):
     site_path = "programme__site"
 
 
+class OwnSiteFilter(SiteListFilter):
+    site_path = "site"
+
+
 class WhenFilter(admin.SimpleListFilter):
     title = _("visit")
     parameter_name = "when"
@@ -68,7 +73,7 @@ class SlotWhenFilter(WhenFilter):
 @admin.register(StudyProgramme)
 class StudyProgrammeAdmin(SiteScopedAdmin):
     list_display = ["title_zh", "site", "grades", "price_per_pupil", "lead_days", "published", "updated_at"]
-    list_filter = ["published", "site"]
+    list_filter = ["published", OwnSiteFilter]
     list_select_related = ["site"]
     search_fields = ["title_zh", "title_en", "slug", "site__name_zh"]
     autocomplete_fields = ["site"]

@@ -16,7 +16,9 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from core.publishing import published_q
 from core.translation import translated
 from sites.models import Site
 
@@ -52,7 +54,7 @@ class Days(Func):
 
 class ProgrammeQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(published=True, site__published=True)
+        return self.filter(published_q("site__"), published=True)
 
     def for_grade(self, band):
         return self.filter(**{grade_field(GradeBand(band)): True})
@@ -118,6 +120,7 @@ class StudyProgramme(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ProgrammeQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     title = translated("title")
     summary = translated("summary")
@@ -239,6 +242,7 @@ class TimeSlot(models.Model):
     note = models.CharField(_("staff note"), max_length=200, blank=True)
 
     objects = TimeSlotQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("time slot")
@@ -280,7 +284,7 @@ class TimeSlot(models.Model):
             return _("This time slot is closed to new bookings.")
         if self.start <= now:
             return _("This time slot has already started.")
-        if not (self.programme.published and self.programme.site.published):
+        if not (self.programme.published and self.programme.site.is_live(now)):
             return _("This programme is not open for booking.")
         days_ahead = (timezone.localdate(self.start) - timezone.localdate(now)).days
         if days_ahead < self.programme.lead_days:
@@ -399,6 +403,20 @@ class Booking(models.Model):
     contact_erased_at = models.DateTimeField(_("contact data erased"), null=True, blank=True)
 
     objects = BookingQuerySet.as_manager()
+    # The organiser's contact data is erased after the visit (PIPL), so the history never copies it; the derived
+    # totals are left out too and the secret link stays out of staff view.
+    history = HistoricalRecords(
+        excluded_fields=[
+            "secret",
+            "submission_key",
+            "organiser_name",
+            "organiser_phone",
+            "organiser_email",
+            "pupils",
+            "persons",
+            "updated_at",
+        ]
+    )
 
     class Meta:
         verbose_name = _("booking")

@@ -5,8 +5,9 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import PhotoInline, thumbnail_column
+from core.admin import PhotoInline, PublicationFilter, PublishingAdmin, thumbnail_column
 from events.forms import SeriesForm
 from events.models import Event, EventPhoto, Occurrence
 from events.services import SeriesError, generate_series
@@ -45,11 +46,20 @@ class WhenFilter(admin.SimpleListFilter):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
-    list_display = ["thumbnail", "title_zh", "title_en", "kind", "venue", "first_date", "dates", "status", "published"]
+class EventAdmin(PublishingAdmin):
+    list_display = [
+        "thumbnail",
+        "title_zh",
+        "title_en",
+        "kind",
+        "venue",
+        "first_date",
+        "dates",
+        "status",
+        "publication",
+    ]
     list_display_links = ["thumbnail", "title_zh"]
-    list_filter = ["published", "status", "kind", WhenFilter, "district"]
-    list_editable = ["published"]
+    list_filter = [PublicationFilter, "status", "kind", WhenFilter, "district"]
     list_select_related = ["site"]
     search_fields = ["title_zh", "title_en", "slug", "venue_name_zh", "organiser_zh"]
     autocomplete_fields = ["site"]
@@ -58,7 +68,8 @@ class EventAdmin(admin.ModelAdmin):
     show_full_result_count = False
     change_form_template = "admin/events/event/change_form.html"
     fieldsets = [
-        (None, {"fields": ["title_zh", "title_en", "slug", "kind", "published"]}),
+        (None, {"fields": ["title_zh", "title_en", "slug", "kind"]}),
+        (_("Publication"), {"fields": ["published", "in_review", "publish_from", "publish_until"]}),
         (_("Description"), {"fields": ["summary_zh", "summary_en", "description_zh", "description_en"]}),
         (
             _("Status"),
@@ -187,7 +198,7 @@ class OccurrenceWhenFilter(admin.SimpleListFilter):
 
 
 @admin.register(Occurrence)
-class OccurrenceAdmin(admin.ModelAdmin):
+class OccurrenceAdmin(SimpleHistoryAdmin):
     list_display = ["event", "starts_at", "ends_at", "cancelled", "note_zh"]
     list_filter = [OccurrenceWhenFilter, "cancelled", "event__kind"]
     list_select_related = ["event"]

@@ -6,9 +6,19 @@ from django.db.models import Count, Min, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.choices import District
 from core.models import AudienceFields, Located, Photo
+from core.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    missing_coordinates,
+    missing_names,
+    missing_photo,
+    publish_window_constraint,
+    published_q,
+)
 from core.slugs import unique_slug
 from core.translation import translated
 
@@ -46,10 +56,7 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class EventQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
+class EventQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.select_related("site").prefetch_related(
             Prefetch("photos", queryset=EventPhoto.objects.order_by("position", "id"))
@@ -72,7 +79,7 @@ class EventQuerySet(models.QuerySet):
         return queryset.order_by("next_start", "title_zh")
 
 
-class Event(AudienceFields, Located):
+class Event(Publishable, AudienceFields, Located):
     """Something on in Zhuzhou: a league, a festival, an expo. Its dates are its Occurrences."""
 
     title_zh = models.CharField(_("title (Chinese)"), max_length=120)
@@ -149,6 +156,7 @@ class Event(AudienceFields, Located):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     title = translated("title")
     summary = translated("summary")
@@ -181,6 +189,7 @@ class Event(AudienceFields, Located):
                 name="event_cancelled_has_reason",
                 violation_error_message=_("Say why the event is cancelled."),
             ),
+            publish_window_constraint("event_publish_window_valid"),
         ]
         indexes = [models.Index(fields=["published", "published_at"], name="event_pub_published_at")]
 
@@ -212,6 +221,12 @@ class Event(AudienceFields, Located):
     def cover(self):
         photos = list(self.photos.all())
         return photos[0] if photos else None
+
+    def missing_for_publication(self):
+        # An event at a site is shown at the site's coordinates.
+        where = missing_coordinates(self.site if self.site_id else self)
+        dates = [] if self.pk and self.occurrences.exists() else [_("at least one date")]
+        return [*missing_names(self, "title"), *missing_photo(self), *where, *dates]
 
     @property
     def place_name(self):
@@ -250,7 +265,7 @@ class Event(AudienceFields, Located):
 
 class OccurrenceQuerySet(models.QuerySet):
     def visible(self):
-        return self.filter(event__published=True)
+        return self.filter(published_q("event__"))
 
     def upcoming(self, now=None):
         """Not yet over: running now or still to come."""
@@ -290,6 +305,7 @@ class Occurrence(models.Model):
     note_en = models.CharField(_("note (English)"), max_length=200, blank=True)
 
     objects = OccurrenceQuerySet.as_manager()
+    history = HistoricalRecords()
 
     note = translated("note")
 
@@ -353,6 +369,8 @@ class Occurrence(models.Model):
 
 class EventPhoto(Photo):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos", verbose_name=_("event"))
+
+    history = HistoricalRecords()
 
     class Meta(Photo.Meta):
         verbose_name = _("photo")

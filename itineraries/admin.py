@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Max
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import PublicationFilter, PublishingAdmin
 from itineraries.models import Itinerary, Stop
 
 
@@ -61,11 +62,11 @@ class DaysFilter(admin.SimpleListFilter):
 
 
 @admin.register(Itinerary)
-class ItineraryAdmin(admin.ModelAdmin):
-    list_display = ["title_zh", "title_en", "theme", "days", "stops", "related_event", "featured", "published"]
+class ItineraryAdmin(PublishingAdmin):
+    list_display = ["title_zh", "title_en", "theme", "days", "stops", "related_event", "featured", "publication"]
     list_display_links = ["title_zh"]
-    list_filter = ["published", "featured", "theme", DaysFilter, "for_study_tours", "for_families", "for_seniors"]
-    list_editable = ["featured", "published"]
+    list_filter = [PublicationFilter, "featured", "theme", DaysFilter, "for_study_tours", "for_families", "for_seniors"]
+    list_editable = ["featured"]
     list_select_related = ["related_event"]
     search_fields = ["title_zh", "title_en", "slug"]
     autocomplete_fields = ["related_event"]
@@ -73,7 +74,8 @@ class ItineraryAdmin(admin.ModelAdmin):
     inlines = [StopInline]
     show_full_result_count = False
     fieldsets = [
-        (None, {"fields": ["title_zh", "title_en", "slug", "theme", "published", "featured"]}),
+        (None, {"fields": ["title_zh", "title_en", "slug", "theme", "featured"]}),
+        (_("Publication"), {"fields": ["published", "in_review", "publish_from", "publish_until"]}),
         (_("Description"), {"fields": ["summary_zh", "summary_en", "description_zh", "description_en"]}),
         (_("Before you go"), {"fields": ["tips_zh", "tips_en"]}),
         (_("Audiences"), {"fields": ["for_study_tours", "for_families", "for_seniors", "for_general"]}),

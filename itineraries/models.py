@@ -6,8 +6,10 @@ from django.db import models
 from django.db.models import Max, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.models import AudienceFields
+from core.publishing import Publishable, PublishableQuerySet, missing_names, publish_window_constraint, published_q
 from core.slugs import unique_slug
 from core.translation import translated
 from events.models import EventPhoto, Occurrence
@@ -52,11 +54,7 @@ def path_km(points):
 
 def visible_stop_q(prefix=""):
     """Stops whose place is published: a route never links to a page visitors cannot open."""
-    return (
-        Q(**{f"{prefix}site__published": True})
-        | Q(**{f"{prefix}heritage__published": True})
-        | Q(**{f"{prefix}event__published": True})
-    )
+    return published_q(f"{prefix}site__") | published_q(f"{prefix}heritage__") | published_q(f"{prefix}event__")
 
 
 class StopQuerySet(models.QuerySet):
@@ -73,10 +71,7 @@ class StopQuerySet(models.QuerySet):
         )
 
 
-class ItineraryQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
+class ItineraryQuerySet(PublishableQuerySet):
     def with_days(self):
         """Annotate `num_days`, the last day with a visible stop: derived, never typed in."""
         return self.annotate(num_days=Max("stops__day", filter=visible_stop_q("stops__")))
@@ -102,7 +97,7 @@ class ItineraryQuerySet(models.QuerySet):
         return self.filter(Q(related_event=event) | Q(stops__event=event)).distinct()
 
 
-class Itinerary(AudienceFields):
+class Itinerary(Publishable, AudienceFields):
     """A themed route: stops over one or more days. Its totals come from the stops."""
 
     title_zh = models.CharField(_("title (Chinese)"), max_length=120)
@@ -140,6 +135,7 @@ class Itinerary(AudienceFields):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ItineraryQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     title = translated("title")
     summary = translated("summary")
@@ -151,6 +147,7 @@ class Itinerary(AudienceFields):
         verbose_name_plural = _("themed routes")
         ordering = ["title_zh"]
         indexes = [models.Index(fields=["published", "featured", "title_zh"], name="route_pub_featured_title")]
+        constraints = [publish_window_constraint("route_publish_window_valid")]
 
     def __str__(self):
         return self.title_zh
@@ -169,6 +166,10 @@ class Itinerary(AudienceFields):
         if not self.slug:
             self.slug = unique_slug(Itinerary, self.title_zh, exclude_pk=self.pk)
         super().save(*args, **kwargs)
+
+    def missing_for_publication(self):
+        stops = [] if self.pk and self.stops.visible().exists() else [_("a stop at a published place")]
+        return [*missing_names(self, "title"), *stops]
 
     # The plan and its totals ---------------------------------------------------------------------
     def stop_list(self):
@@ -289,6 +290,7 @@ class Stop(models.Model):
     next_directions_en = models.CharField(_("directions to the next stop (English)"), max_length=400, blank=True)
 
     objects = StopQuerySet.as_manager()
+    history = HistoricalRecords()
 
     note = translated("note")
     next_directions = translated("next_directions")

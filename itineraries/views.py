@@ -26,7 +26,7 @@ def route_list(request):
 @require_GET
 @cache_public_page
 def route_detail(request, slug):
-    route = get_object_or_404(Itinerary.objects.published().for_detail(), slug=slug)
+    route = get_object_or_404(Itinerary.objects.previewable(request.user).for_detail(), slug=slug)
     plan = route.plan()
     event = route.related_event if route.related_event_id and route.related_event.published else None
     return render(

@@ -1,8 +1,11 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import PhotoInline, thumbnail_column
+from bookings import access
+from core.admin import PhotoInline, PublicationFilter, PublishingAdmin, thumbnail_column
+from core.roles import is_bureau
 from sites.models import HeritageAsset, HeritagePhoto, OpeningException, OpeningPeriod, Site, SitePhoto
 
 
@@ -44,8 +47,12 @@ def _photo_prefetch(model):
     return Prefetch("photos", queryset=model.objects.order_by("position", "id"))
 
 
+# The bureau's own say about a site: a site operator sees these but cannot change them.
+BUREAU_SITE_FIELDS = ["featured", "level", "level_year", "operators", "slug"]
+
+
 @admin.register(Site)
-class SiteAdmin(admin.ModelAdmin):
+class SiteAdmin(PublishingAdmin):
     list_display = [
         "thumbnail",
         "name_zh",
@@ -54,18 +61,19 @@ class SiteAdmin(admin.ModelAdmin):
         "industry",
         "district",
         "featured",
-        "published",
+        "publication",
         "updated_at",
     ]
     list_display_links = ["thumbnail", "name_zh"]
-    list_filter = ["published", "level", "industry", "district", "featured", MissingTranslationFilter]
-    list_editable = ["featured", "published"]
+    list_filter = [PublicationFilter, "level", "industry", "district", "featured", MissingTranslationFilter]
     search_fields = ["name_zh", "name_en", "slug", "address_zh"]
     readonly_fields = ["created_at", "updated_at"]
     inlines = [SitePhotoInline, OpeningPeriodInline, OpeningExceptionInline]
+    filter_horizontal = ["operators"]
     show_full_result_count = False
     fieldsets = [
-        (None, {"fields": ["name_zh", "name_en", "slug", "published", "featured"]}),
+        (None, {"fields": ["name_zh", "name_en", "slug", "featured"]}),
+        (_("Publication"), {"fields": ["published", "in_review", "publish_from", "publish_until"]}),
         (_("Description"), {"fields": ["summary_zh", "summary_en", "description_zh", "description_en"]}),
         (_("Classification"), {"fields": ["industry", "district", "level", "level_year"]}),
         (_("Audiences"), {"fields": ["for_study_tours", "for_families", "for_seniors", "for_general"]}),
@@ -89,11 +97,22 @@ class SiteAdmin(admin.ModelAdmin):
         ),
         (_("Location"), {"fields": ["address_zh", "address_en", "latitude", "longitude", "coordinates_approximate"]}),
         (_("Contact"), {"fields": ["phone", "email", "website"]}),
+        (_("Site operators"), {"fields": ["operators"]}),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related(_photo_prefetch(SitePhoto))
+        sites = super().get_queryset(request).prefetch_related(_photo_prefetch(SitePhoto))
+        return sites.filter(pk__in=access.sites_for(request.user)) if not is_bureau(request.user) else sites
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        return readonly if is_bureau(request.user) else [*readonly, *BUREAU_SITE_FIELDS]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "operators":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True).order_by("username")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description=_("photo"))
     def thumbnail(self, site):
@@ -101,10 +120,10 @@ class SiteAdmin(admin.ModelAdmin):
 
 
 @admin.register(HeritageAsset)
-class HeritageAssetAdmin(admin.ModelAdmin):
-    list_display = ["thumbnail", "name_zh", "name_en", "level", "state", "district", "site", "published"]
+class HeritageAssetAdmin(PublishingAdmin):
+    list_display = ["thumbnail", "name_zh", "name_en", "level", "state", "district", "site", "publication"]
     list_display_links = ["thumbnail", "name_zh"]
-    list_filter = ["published", "level", "state", "district", MissingTranslationFilter]
+    list_filter = [PublicationFilter, "level", "state", "district", MissingTranslationFilter]
     list_select_related = ["site"]
     search_fields = ["name_zh", "name_en", "slug"]
     autocomplete_fields = ["site"]
@@ -112,7 +131,8 @@ class HeritageAssetAdmin(admin.ModelAdmin):
     inlines = [HeritagePhotoInline]
     show_full_result_count = False
     fieldsets = [
-        (None, {"fields": ["name_zh", "name_en", "slug", "published"]}),
+        (None, {"fields": ["name_zh", "name_en", "slug"]}),
+        (_("Publication"), {"fields": ["published", "in_review", "publish_from", "publish_until"]}),
         (_("Listing"), {"fields": ["level", "year_listed", "state", "built_from", "built_to", "site"]}),
         (_("Use"), {"fields": ["original_use_zh", "original_use_en", "current_use_zh", "current_use_en"]}),
         (_("Description"), {"fields": ["summary_zh", "summary_en", "description_zh", "description_en"]}),

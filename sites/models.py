@@ -1,14 +1,24 @@
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.choices import District, Industry
 from core.models import AudienceFields, Located, Photo, paired_coordinates_constraint
+from core.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    missing_coordinates,
+    missing_names,
+    missing_photo,
+    publish_window_constraint,
+)
 from core.slugs import unique_slug
 from core.translation import translated
 
@@ -30,10 +40,7 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Sunday")
 
 
-class SiteQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
+class SiteQuerySet(PublishableQuerySet):
     def open_on(self, day):
         """Sites open at some time on `day`: a special opening, or weekly hours and no exception.
         A closure wins over a special opening on the same day, as in hours_on()."""
@@ -63,7 +70,7 @@ class SiteQuerySet(models.QuerySet):
         )
 
 
-class Site(AudienceFields, Located):
+class Site(Publishable, AudienceFields, Located):
     """A place tourists can visit: a factory tour, a museum, a creative park, a circuit."""
 
     name_zh = models.CharField(_("name (Chinese)"), max_length=120)
@@ -118,10 +125,18 @@ class Site(AudienceFields, Located):
     website = models.URLField(_("website"), blank=True)
     featured = models.BooleanField(_("featured on the home page"), default=False, db_index=True)
     published = models.BooleanField(_("published"), default=False, db_index=True)
+    operators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="operated_sites",
+        verbose_name=_("site operators"),
+        help_text=_("Accounts of the site's own staff (role “Site operator”): they keep this listing and its tours."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = SiteQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     name = translated("name")
     summary = translated("summary")
@@ -151,7 +166,9 @@ class Site(AudienceFields, Located):
                 name="site_level_year_valid",
                 violation_error_message=_("A year awarded needs a demonstration status, between 1990 and 2100."),
             ),
+            publish_window_constraint("site_publish_window_valid"),
         ]
+        permissions = [("publish_content", _("Can publish listings, events and routes"))]
         indexes = [
             models.Index(fields=["published", "level", "name_zh"], name="site_pub_level_name"),
             models.Index(fields=["published", "updated_at"], name="site_pub_updated"),
@@ -180,6 +197,12 @@ class Site(AudienceFields, Located):
     def cover(self):
         photos = list(self.photos.all())
         return photos[0] if photos else None
+
+    def missing_for_publication(self):
+        missing = [*missing_names(self, "name"), *missing_photo(self), *missing_coordinates(self)]
+        if self.pk is None or not self.periods.exists():
+            missing.append(_("opening hours"))
+        return missing
 
     # Opening hours -------------------------------------------------------------------------------
     def hours_on(self, day):
@@ -215,6 +238,8 @@ class OpeningPeriod(models.Model):
     opens = models.TimeField(_("opens"))
     closes = models.TimeField(_("closes"))
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("opening period")
         verbose_name_plural = _("weekly opening hours")
@@ -245,6 +270,7 @@ class OpeningException(models.Model):
     note_en = models.CharField(_("note (English)"), max_length=160, blank=True)
 
     note = translated("note")
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("opening exception")
@@ -269,6 +295,8 @@ class OpeningException(models.Model):
 class SitePhoto(Photo):
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="photos", verbose_name=_("site"))
 
+    history = HistoricalRecords()
+
     class Meta(Photo.Meta):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
@@ -289,10 +317,7 @@ class HeritageState(models.TextChoices):
     RUIN = "ruin", _("Ruin")
 
 
-class HeritageQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
+class HeritageQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.prefetch_related(Prefetch("photos", queryset=HeritagePhoto.objects.order_by("position", "id")))
 
@@ -300,7 +325,7 @@ class HeritageQuerySet(models.QuerySet):
         return self.for_listing().select_related("site")
 
 
-class HeritageAsset(Located):
+class HeritageAsset(Publishable, Located):
     """A listed piece of industrial heritage: a workshop, a kiln, a plant, a whole former works."""
 
     name_zh = models.CharField(_("name (Chinese)"), max_length=120)
@@ -334,6 +359,7 @@ class HeritageAsset(Located):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = HeritageQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     name = translated("name")
     summary = translated("summary")
@@ -359,6 +385,7 @@ class HeritageAsset(Located):
                 condition=Q(year_listed__isnull=True) | Q(year_listed__gte=1980, year_listed__lte=2100),
                 name="heritage_year_listed_valid",
             ),
+            publish_window_constraint("heritage_publish_window_valid"),
         ]
         indexes = [models.Index(fields=["published", "level", "name_zh"], name="heritage_pub_level_name")]
 
@@ -378,6 +405,9 @@ class HeritageAsset(Located):
         photos = list(self.photos.all())
         return photos[0] if photos else None
 
+    def missing_for_publication(self):
+        return [*missing_names(self, "name"), *missing_photo(self), *missing_coordinates(self)]
+
     @property
     def built_years(self):
         if self.built_from and self.built_to and self.built_to != self.built_from:
@@ -389,6 +419,8 @@ class HeritagePhoto(Photo):
     asset = models.ForeignKey(
         HeritageAsset, on_delete=models.CASCADE, related_name="photos", verbose_name=_("heritage asset")
     )
+
+    history = HistoricalRecords()
 
     class Meta(Photo.Meta):
         verbose_name = _("photo")

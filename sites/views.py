@@ -40,7 +40,7 @@ def site_list(request):
 @require_GET
 @cache_public_page
 def site_detail(request, slug):
-    site = get_object_or_404(Site.objects.published().for_detail(), slug=slug)
+    site = get_object_or_404(Site.objects.previewable(request.user).for_detail(), slug=slug)
     now = timezone.localtime()
     return render(
         request,
@@ -90,7 +90,7 @@ def heritage_list(request):
 @require_GET
 @cache_public_page
 def heritage_detail(request, slug):
-    asset = get_object_or_404(HeritageAsset.objects.published().for_detail(), slug=slug)
+    asset = get_object_or_404(HeritageAsset.objects.previewable(request.user).for_detail(), slug=slug)
     return render(request, "sites/heritage_detail.html", {"asset": asset, "jsonld": heritage_jsonld(request, asset)})
 
 

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "itineraries",
     "bookings",
     "axes",
+    "simple_history",
+    "import_export",
 ]
 
 MIDDLEWARE = [
@@ -61,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "zhuzhou_tourism.urls"

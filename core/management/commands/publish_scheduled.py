@@ -1,0 +1,49 @@
+"""Run from cron every minute: `python manage.py publish_scheduled`.
+
+Content becomes public (publish_from) or stops being public (publish_until) without anybody saving it, so no
+signal bumps the page cache's content version. This command does, when a boundary passed since its last run, so no
+cached page outlives a publish window by more than a minute plus the cron delay.
+"""
+
+import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db.models import Q
+from django.utils import timezone
+
+from core.pagecache import bump_content_version
+from events.models import Event
+from itineraries.models import Itinerary
+from sites.models import HeritageAsset, Site
+
+MODELS = [Site, HeritageAsset, Event, Itinerary]
+
+
+def boundaries_between(start, end):
+    """How many publish windows opened or closed in (start, end]."""
+    crossed = Q(publish_from__gt=start, publish_from__lte=end) | Q(publish_until__gt=start, publish_until__lte=end)
+    return sum(model.objects.filter(crossed, published=True).count() for model in MODELS)
+
+
+def _state_file():
+    return Path(f"{settings.PAGE_CACHE_VERSION_FILE}.scheduled")
+
+
+class Command(BaseCommand):
+    help = "Refresh cached pages when scheduled content has been published or withdrawn since the last run."
+
+    def handle(self, *args, **options):
+        now = timezone.now()
+        state = _state_file()
+        try:
+            last = datetime.datetime.fromisoformat(state.read_text().strip())
+        except (FileNotFoundError, ValueError):
+            last = now - datetime.timedelta(days=1)
+        crossed = boundaries_between(last, now)
+        if crossed:
+            bump_content_version()
+        state.parent.mkdir(parents=True, exist_ok=True)
+        state.write_text(now.isoformat())
+        self.stdout.write(f"{crossed} publish window boundaries passed since {last:%Y-%m-%d %H:%M}.")

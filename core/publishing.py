@@ -1,0 +1,131 @@
+"""Draft → in review → published, with an optional publish window, for listings, events and routes.
+
+`published` stays the editors' approval; `in_review` marks a draft (or a site operator's change) waiting for them;
+`publish_from` / `publish_until` bound when approved content is public. What "public now" means is answered here
+once: every `published()` queryset and every cross-model lookup (`site__…`) goes through `published_q()`.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    EXPIRED = "expired", _("Expired")
+
+
+def published_q(prefix="", now=None):
+    """Approved, and inside its publish window at `now`."""
+    now = now or timezone.now()
+    return (
+        Q(**{f"{prefix}published": True})
+        & (Q(**{f"{prefix}publish_from__isnull": True}) | Q(**{f"{prefix}publish_from__lte": now}))
+        & (Q(**{f"{prefix}publish_until__isnull": True}) | Q(**{f"{prefix}publish_until__gt": now}))
+    )
+
+
+def can_preview(user):
+    """Staff may open a draft at its public address to check it before publishing."""
+    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self, now=None):
+        return self.filter(published_q(now=now))
+
+    def previewable(self, user, now=None):
+        """What `user` may open at a public address: published content, and drafts too for staff."""
+        return self.all() if can_preview(user) else self.published(now)
+
+    def awaiting_review(self):
+        return self.filter(in_review=True)
+
+    def with_status(self, status, now=None):
+        now = now or timezone.now()
+        live = published_q(now=now)
+        return {
+            PublicationStatus.DRAFT: self.filter(published=False, in_review=False),
+            PublicationStatus.REVIEW: self.filter(in_review=True),
+            PublicationStatus.SCHEDULED: self.filter(published=True, publish_from__gt=now),
+            PublicationStatus.PUBLISHED: self.filter(live),
+            PublicationStatus.EXPIRED: self.filter(published=True, publish_until__lte=now),
+        }[PublicationStatus(status)]
+
+
+def publish_window_constraint(name):
+    return models.CheckConstraint(
+        condition=Q(publish_from__isnull=True) | Q(publish_until__isnull=True) | Q(publish_until__gt=F("publish_from")),
+        name=name,
+        violation_error_message=_("Publish until must be after publish from."),
+    )
+
+
+class Publishable(models.Model):
+    """The workflow fields. Concrete models keep their own `published` boolean (the editors' approval)."""
+
+    in_review = models.BooleanField(
+        _("waiting for review"),
+        default=False,
+        db_index=True,
+        help_text=_("Set when a draft or a site operator's change waits for a bureau editor."),
+    )
+    publish_from = models.DateTimeField(
+        _("publish from"), null=True, blank=True, help_text=_("Beijing time. Empty: as soon as it is published.")
+    )
+    publish_until = models.DateTimeField(
+        _("publish until"), null=True, blank=True, help_text=_("Beijing time. Empty: until it is unpublished.")
+    )
+
+    class Meta:
+        abstract = True
+
+    def publication_status(self, now=None):
+        now = now or timezone.now()
+        if self.in_review:
+            return PublicationStatus.REVIEW
+        if not self.published:
+            return PublicationStatus.DRAFT
+        if self.publish_from and self.publish_from > now:
+            return PublicationStatus.SCHEDULED
+        if self.publish_until and self.publish_until <= now:
+            return PublicationStatus.EXPIRED
+        return PublicationStatus.PUBLISHED
+
+    def is_live(self, now=None):
+        return self.publication_status(now) == PublicationStatus.PUBLISHED
+
+    def clean(self):
+        super().clean()
+        if self.publish_from and self.publish_until and self.publish_until <= self.publish_from:
+            raise ValidationError({"publish_until": _("Publish until must be after publish from.")})
+
+    def missing_for_publication(self):
+        """What must be filled in before this can be published, as sentences for the editor. Empty when ready."""
+        return []
+
+
+def missing_names(obj, field):
+    missing = []
+    if not getattr(obj, f"{field}_zh", "").strip():
+        missing.append(_("a Chinese name"))
+    if not getattr(obj, f"{field}_en", "").strip():
+        missing.append(_("an English name"))
+    return missing
+
+
+def missing_photo(obj):
+    if obj.pk is None or not any(photo.alt_zh.strip() for photo in obj.photos.all()):
+        return [_("a photo with alt text")]
+    return []
+
+
+def missing_coordinates(obj):
+    if obj.latitude is None or obj.longitude is None:
+        return [_("coordinates")]
+    return []
