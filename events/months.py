@@ -4,6 +4,13 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber, TruncDate
+from django.utils import timezone
+
+# A busy festival day can have hundreds of dates; the grid shows the first few and links to the list.
+DAY_LIMIT = 4
+
 
 @dataclass
 class Day:
@@ -11,6 +18,7 @@ class Day:
     in_month: bool
     is_today: bool
     occurrences: list = field(default_factory=list)
+    more: int = 0  # dates starting this day that the calendar leaves to the list
 
 
 def month_bounds(first):
@@ -19,8 +27,18 @@ def month_bounds(first):
     return first - datetime.timedelta(days=first.weekday()), last + datetime.timedelta(days=6 - last.weekday())
 
 
-def month_weeks(first, occurrences, today):
-    """Weeks of seven Days; an occurrence spanning several days appears on each of them."""
+def first_of_each_day(queryset, limit=DAY_LIMIT):
+    """(occurrences, {day: how many start that day}): only the first `limit` dates starting on each local day
+    are fetched, so the page stays small and fast however busy the month is."""
+    queryset = queryset.annotate(start_day=TruncDate("starts_at", tzinfo=timezone.get_current_timezone()))
+    counts = dict(queryset.order_by().values_list("start_day").annotate(n=Count("pk")))
+    rank = Window(RowNumber(), partition_by=[F("start_day")], order_by=[F("starts_at").asc(), F("pk").asc()])
+    return list(queryset.annotate(row=rank).filter(row__lte=limit)), counts
+
+
+def month_weeks(first, occurrences, today, counts=None):
+    """Weeks of seven Days; an occurrence spanning several days appears on each of them. With `counts` (from
+    first_of_each_day) each Day also knows how many of its dates were left out."""
     grid_start, grid_end = month_bounds(first)
     days = {}
     day = grid_start
@@ -31,6 +49,10 @@ def month_weeks(first, occurrences, today):
         for date in occurrence.days():
             if date in days:
                 days[date].occurrences.append(occurrence)
+    for date, count in (counts or {}).items():
+        if date in days:
+            shown = sum(1 for o in days[date].occurrences if o.local_start.date() == date)
+            days[date].more = max(count - shown, 0)
     ordered = list(days.values())
     return [ordered[n : n + 7] for n in range(0, len(ordered), 7)]
 

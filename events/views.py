@@ -16,7 +16,7 @@ from events.filters import OccurrenceFilter
 from events.forms import MonthField
 from events.jsonld import MAX_DATES, event_jsonld
 from events.models import Event, Occurrence
-from events.months import month_bounds, month_weeks, shift_month
+from events.months import first_of_each_day, month_bounds, month_weeks, shift_month
 
 FEED_DAYS = 366
 # A weekly show has dozens of dates: the event page opens the next months and folds the rest.
@@ -70,7 +70,7 @@ def calendar(request):
         .order_by("starts_at", "event__title_zh", "pk")
     )
     filterset = OccurrenceFilter(request.GET or None, queryset=queryset, dates=False)
-    occurrences = list(filterset.qs)
+    occurrences, counts = first_of_each_day(filterset.qs)
     return render(
         request,
         "events/calendar.html",
@@ -79,7 +79,8 @@ def calendar(request):
             "notices": notices + _filter_notices(filterset),
             "filtered": any(value for key, value in request.GET.items() if key != "month"),
             "month": first,
-            "weeks": month_weeks(first, occurrences, today),
+            "weeks": month_weeks(first, occurrences, today, counts),
+            "today": today,
             "month_count": sum(1 for o in occurrences if any(_same_month(day, first) for day in o.days())),
             "previous_month": shift_month(first, -1),
             "next_month": shift_month(first, 1),

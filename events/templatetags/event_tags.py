@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.translation import is_english
-from events.models import Event, EventStatus
+from events.models import Event, EventStatus, Occurrence
 
 register = template.Library()
 
@@ -18,10 +18,14 @@ SITE_EVENTS_COUNT = 4
 def whats_on():
     """What is on in the next weeks, for the home page: one card per event at its next date."""
     now = timezone.now()
+    until = now + datetime.timedelta(weeks=WHATS_ON_WEEKS)
+    # Narrow to the events on in the window first: coming_up() aggregates every date of the events it is given.
+    on = Occurrence.objects.filter(ends_at__gte=now, starts_at__lt=until, cancelled=False).values("event_id")
     events = (
         Event.objects.published()
+        .filter(pk__in=on)
         .exclude(status=EventStatus.CANCELLED)
-        .coming_up(now, until=now + datetime.timedelta(weeks=WHATS_ON_WEEKS))
+        .coming_up(now, until=until)
         .for_listing()[:WHATS_ON_COUNT]
     )
     return {"events": events, "weeks": WHATS_ON_WEEKS}
