@@ -1,6 +1,7 @@
 """Draft → in review → published, publish windows at fixed times, and the checks before publishing."""
 
 import datetime
+import io
 from unittest.mock import patch
 
 import pytest
@@ -141,10 +142,10 @@ def test_publish_scheduled_refreshes_cached_pages_when_a_window_opens(tmp_path, 
     settings.PAGE_CACHE_VERSION_FILE = tmp_path / "version"
     make_site(publish_from=at(2027, 5, 1, 12, 1))
     with patch("django.utils.timezone.now", return_value=at(2027, 5, 1, 12)):
-        call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+        call_command("publish_scheduled", stdout=io.StringIO())
     before = pagecache.content_version()
     with patch("django.utils.timezone.now", return_value=at(2027, 5, 1, 12, 1) + datetime.timedelta(seconds=30)):
-        call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+        call_command("publish_scheduled", stdout=io.StringIO())
     assert pagecache.content_version() != before
 
 
@@ -152,8 +153,8 @@ def test_publish_scheduled_leaves_the_cache_alone_when_nothing_changed(tmp_path,
     settings.PAGE_CACHE_VERSION_FILE = tmp_path / "version"
     make_site(publish_from=at(2027, 7, 1))
     with patch("django.utils.timezone.now", return_value=NOW):
-        call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+        call_command("publish_scheduled", stdout=io.StringIO())
     before = pagecache.content_version()
     with patch("django.utils.timezone.now", return_value=NOW + datetime.timedelta(minutes=1)):
-        call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+        call_command("publish_scheduled", stdout=io.StringIO())
     assert pagecache.content_version() == before

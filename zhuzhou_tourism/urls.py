@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path(f"{settings.ADMIN_URL}office/", include("core.backoffice_urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     prefix_default_language=False,
 )

@@ -1,0 +1,145 @@
+"""The change log: every recorded change to content and bookings, filterable, with old → new values; and the
+restoring of a deleted listing from its history. Operators see the changes of their own sites only."""
+
+import datetime
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from bookings import access
+from bookings.models import Booking, StudyProgramme, TimeSlot
+from core.roles import can_publish
+from events.models import Event, EventPhoto, Occurrence
+from itineraries.models import Itinerary, Stop
+from sites.models import HeritageAsset, HeritagePhoto, OpeningException, OpeningPeriod, Site, SitePhoto
+
+# The kinds of object in the log, and the path from each to the site that scopes it for operators (None: bureau
+# only).
+LOGGED = {
+    "site": (Site, "id"),
+    "sitephoto": (SitePhoto, "site_id"),
+    "openingperiod": (OpeningPeriod, "site_id"),
+    "openingexception": (OpeningException, "site_id"),
+    "studyprogramme": (StudyProgramme, "site_id"),
+    "timeslot": (TimeSlot, "programme__site"),
+    "booking": (Booking, "slot__programme__site"),
+    "heritageasset": (HeritageAsset, None),
+    "heritagephoto": (HeritagePhoto, None),
+    "event": (Event, None),
+    "eventphoto": (EventPhoto, None),
+    "occurrence": (Occurrence, None),
+    "itinerary": (Itinerary, None),
+    "stop": (Stop, None),
+}
+# Listings restored with the rows deleted together with them.
+RESTORABLE = {"site": ["periods", "exceptions", "photos"], "heritageasset": ["photos"], "event": [], "itinerary": []}
+PER_PAGE = 50
+SAME_DELETE = datetime.timedelta(seconds=5)
+
+
+class LogFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("what"), required=False)
+    change = forms.ChoiceField(
+        label=_("change"),
+        required=False,
+        choices=[("", _("all")), ("+", _("created")), ("~", _("changed")), ("-", _("deleted"))],
+    )
+    user = forms.CharField(label=_("by (user name)"), required=False, max_length=150)
+    since = forms.DateField(label=_("since"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k, LOGGED[k][0]._meta.verbose_name_plural) for k in kinds]
+
+
+def kinds_for(user):
+    return [kind for kind, (_model, path) in LOGGED.items() if path is not None or access.sees_all_sites(user)]
+
+
+def history_for(user, kind):
+    model, path = LOGGED[kind]
+    records = model.history.select_related("history_user")
+    if not access.sees_all_sites(user):
+        records = records.filter(**{f"{path}__in" if path != "id" else "id__in": access.sites_for(user)})
+    return records.order_by("-history_date", "-history_id")
+
+
+def _changes(record):
+    previous = record.prev_record
+    if record.history_type != "~" or previous is None:
+        return []
+    return [(c.field, c.old, c.new) for c in record.diff_against(previous).changes]
+
+
+def log_view(request):
+    kinds = kinds_for(request.user)
+    if not kinds:
+        raise PermissionDenied
+    form = LogFilterForm(request.GET or None, kinds=kinds)
+    filters = form.cleaned_data if form.is_valid() else {}
+    kind = filters.get("kind") or kinds[0]
+    records = history_for(request.user, kind)
+    if filters.get("change"):
+        records = records.filter(history_type=filters["change"])
+    if filters.get("user"):
+        records = records.filter(history_user__username=filters["user"])
+    if filters.get("since"):
+        records = records.filter(history_date__date__gte=filters["since"])
+    if filters.get("until"):
+        records = records.filter(history_date__date__lte=filters["until"])
+    page = Paginator(records, PER_PAGE).get_page(request.GET.get("page"))
+    rows = [(record, _changes(record)) for record in page]
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Change log"),
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "kind": kind,
+        "restorable": kind in RESTORABLE and can_publish(request.user),
+        "query": request.GET.copy(),
+    }
+    return TemplateResponse(request, "admin/audit_log.html", context)
+
+
+@require_POST
+def restore_view(request, kind, history_id):
+    if kind not in RESTORABLE or not can_publish(request.user):
+        raise PermissionDenied
+    model = LOGGED[kind][0]
+    record = get_object_or_404(model.history.filter(history_type="-"), history_id=history_id)
+    if model.objects.filter(pk=record.id).exists():
+        messages.warning(request, _("“%(name)s” exists already; nothing was restored.") % {"name": record.instance})
+    else:
+        restore(record, RESTORABLE[kind])
+        messages.success(request, _("“%(name)s” was restored as a draft.") % {"name": record.instance})
+    return redirect("audit-log")
+
+
+def restore(record, related_names):
+    """Recreate a deleted listing as a draft, with the rows that were deleted with it (same moment, same user)."""
+    with transaction.atomic():
+        listing = record.instance
+        listing.published, listing.in_review = False, True
+        listing.save()
+        for name in related_names:
+            child_model = listing._meta.get_field(name).related_model
+            fk = listing._meta.get_field(name).field.attname
+            deleted = child_model.history.filter(history_type="-", **{fk: listing.pk})
+            for child in deleted.filter(history_date__gte=record.history_date - SAME_DELETE):
+                if not child_model.objects.filter(pk=child.id).exists() and _file_kept(child.instance):
+                    child.instance.save()
+    return listing
+
+
+def _file_kept(row):
+    image = getattr(row, "image", None)
+    return image is None or (image.name and image.storage.exists(image.name))

@@ -1,0 +1,114 @@
+"""The figures of the admin home page, scoped like everything else: bureau staff see the city, an operator their
+own sites. Each figure is a small query; the page makes the same number of queries whatever the data size."""
+
+import datetime
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from bookings import access
+from bookings.models import Booking, BookingStatus
+from core.choices import District
+from events.models import Occurrence
+from itineraries.models import Itinerary
+from sites.models import DemonstrationLevel, HeritageAsset, HeritageLevel
+
+COMING_WEEKS = 4
+COMING_SHOWN = 20
+MONTHS = 12
+# Bookings that happened or will: what the bureau counts as visits.
+COUNTED = [BookingStatus.REQUESTED, BookingStatus.CONFIRMED, BookingStatus.ATTENDED]
+
+
+def bars(rows):
+    """(label, value) rows with each bar's share of the largest, for the SVG charts."""
+    top = max((value for _label, value in rows), default=0) or 1
+    return [{"label": label, "value": value, "percent": round(100 * value / top, 1)} for label, value in rows]
+
+
+def _by_choice(queryset, field, choices):
+    counts = dict(queryset.values_list(field).annotate(n=Count("pk")).order_by())
+    return bars([(label, counts.get(value, 0)) for value, label in choices])
+
+
+def _missing_content(sites):
+    no_english = Q(name_en="") | Q(description_en="")
+    return {
+        "sites_no_english": sites.filter(no_english).count(),
+        "sites_no_photo": sites.filter(photos__isnull=True).count(),
+    }
+
+
+def bookings_by_month(bookings, now):
+    start = (timezone.localdate(now).replace(day=1) - datetime.timedelta(days=31 * (MONTHS - 1))).replace(day=1)
+    rows = (
+        bookings.filter(slot__start__date__gte=start)
+        .annotate(month=TruncMonth("slot__start"))
+        .values("month")
+        .annotate(bookings=Count("pk"), pupils=Sum("pupils"))
+        .order_by("month")
+    )
+    return [
+        {"label": row["month"].strftime("%Y-%m"), "bookings": row["bookings"], "pupils": row["pupils"] or 0}
+        for row in rows
+    ]
+
+
+def bookings_by_site(bookings):
+    rows = (
+        bookings.values("slot__programme__site__name_zh")
+        .annotate(bookings=Count("pk"), pupils=Sum("pupils"))
+        .order_by("-pupils", "slot__programme__site__name_zh")[:15]
+    )
+    return [
+        {"label": row["slot__programme__site__name_zh"], "bookings": row["bookings"], "pupils": row["pupils"] or 0}
+        for row in rows
+    ]
+
+
+def dashboard_for(user, now=None):
+    now = now or timezone.now()
+    sites = access.sites_for(user)
+    bookings = Booking.objects.filter(slot__programme__site__in=sites, status__in=COUNTED)
+    by_month = bookings_by_month(bookings, now)
+    by_site = bookings_by_site(bookings)
+    published = sites.published(now)
+    coming = (
+        Occurrence.objects.visible()
+        .filter(starts_at__lt=now + datetime.timedelta(weeks=COMING_WEEKS), cancelled=False)
+        .upcoming(now)
+        .select_related("event")
+        .order_by("starts_at")
+    )
+    if not access.sees_all_sites(user):
+        coming = coming.filter(event__site__in=sites)
+    data = {
+        "bureau": access.sees_all_sites(user),
+        "sites_by_level": _by_choice(published, "level", DemonstrationLevel.choices),
+        "sites_by_district": _by_choice(published, "district", District.choices),
+        "published_sites": published.count(),
+        "coming": coming[:COMING_SHOWN],
+        "months": by_month,
+        "month_pupils": bars([(row["label"], row["pupils"]) for row in by_month]),
+        "sites": by_site,
+        "site_pupils": bars([(row["label"], row["pupils"]) for row in by_site]),
+        "waiting": Booking.objects.filter(
+            slot__programme__site__in=sites, status=BookingStatus.REQUESTED, expires_at__gt=now
+        ).count(),
+        "in_review": sites.awaiting_review().count(),
+        **_missing_content(sites),
+    }
+    if data["bureau"]:
+        heritage = HeritageAsset.objects.published(now)
+        data |= {
+            "heritage_by_level": _by_choice(heritage, "level", HeritageLevel.choices),
+            "published_heritage": heritage.count(),
+            "published_events": Occurrence.objects.visible().values("event").distinct().count(),
+            "published_routes": Itinerary.objects.published(now).count(),
+            "heritage_no_photo": HeritageAsset.objects.filter(photos__isnull=True).count(),
+            "in_review": data["in_review"]
+            + HeritageAsset.objects.awaiting_review().count()
+            + Itinerary.objects.awaiting_review().count(),
+        }
+    return data

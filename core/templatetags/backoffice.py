@@ -1,0 +1,29 @@
+from django import template
+
+from core.dashboard import dashboard_for
+
+register = template.Library()
+
+
+@register.simple_tag
+def dashboard(user):
+    return dashboard_for(user)
+
+
+ROW_HEIGHT = 26
+BAR_SPACE = 360  # of the 600-unit-wide chart, after the labels and before the value
+
+
+@register.filter
+def chart_height(rows):
+    return len(rows) * ROW_HEIGHT
+
+
+@register.filter
+def chart_offset(index):
+    return index * ROW_HEIGHT
+
+
+@register.filter
+def bar_width(percent):
+    return round(float(percent) * BAR_SPACE / 100)
