@@ -2,9 +2,11 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportMixin
 
 from bookings import access
 from core.admin import PhotoInline, PublicationFilter, PublishingAdmin, thumbnail_column
+from core.imports import HeritageResource, ImportAdminMixin, SiteResource
 from core.roles import is_bureau
 from sites.models import HeritageAsset, HeritagePhoto, OpeningException, OpeningPeriod, Site, SitePhoto
 
@@ -52,7 +54,8 @@ BUREAU_SITE_FIELDS = ["featured", "level", "level_year", "operators", "slug"]
 
 
 @admin.register(Site)
-class SiteAdmin(PublishingAdmin):
+class SiteAdmin(ImportAdminMixin, ImportMixin, PublishingAdmin):
+    resource_classes = [SiteResource]
     list_display = [
         "thumbnail",
         "name_zh",
@@ -120,7 +123,8 @@ class SiteAdmin(PublishingAdmin):
 
 
 @admin.register(HeritageAsset)
-class HeritageAssetAdmin(PublishingAdmin):
+class HeritageAssetAdmin(ImportAdminMixin, ImportMixin, PublishingAdmin):
+    resource_classes = [HeritageResource]
     list_display = ["thumbnail", "name_zh", "name_en", "level", "state", "district", "site", "publication"]
     list_display_links = ["thumbnail", "name_zh"]
     list_filter = [PublicationFilter, "level", "state", "district", MissingTranslationFilter]
