@@ -39,6 +39,9 @@ def django_env(**extra):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "BENCH_FLOOR": "1",
         "LOG_LEVEL": "ERROR",
+        # Its own content version: anybody's test run on this machine bumps the project's var/ file, which
+        # would empty the page cache in the middle of a measurement.
+        "PAGE_CACHE_VERSION_FILE": str(Path(tempfile.gettempdir()) / f"zz-bench-version-{os.getpid()}"),
     }
     env.update(extra)
     return env
@@ -169,7 +172,9 @@ def pick_paths(env):
 
 def run_wrk(path, duration):
     out = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{duration}s", "--timeout", "10s", "--latency", BASE + path],
+        # Like a browser, ask for compression: pages and the map data may come gzipped.
+        ["wrk", "-t2", "-c16", f"-d{duration}s", "--timeout", "10s", "--latency", "-H", "Accept-Encoding: gzip, br"]
+        + [BASE + path],
         capture_output=True,
         text=True,
         check=True,
@@ -178,6 +183,19 @@ def run_wrk(path, duration):
     non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)) else 0
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     return {"rps": rps, "p50_ms": _latency(out, "50%"), "p99_ms": _latency(out, "99%"), "errors": non2xx + errors}
+
+
+def settle():
+    """Wait until both workers are idle. Sync workers finish every request queued by a closed wrk connection,
+    so after a slow page the next page's measurement would otherwise start behind a backlog."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        for _ in range(4):
+            urllib.request.urlopen(BASE + "/_bench/floor/", timeout=60).read()
+        if time.monotonic() - started < 0.2:
+            return
+    print("the server did not settle in two minutes", file=sys.stderr)
 
 
 def _latency(out, percentile):
@@ -191,8 +209,10 @@ def measure(env, duration, label):
         paths = pick_paths(env)
         for path in ["/_bench/floor/", *paths.values()]:
             run_wrk(path, 2)  # warm up: workers import everything, caches fill
+            settle()
         results = {"floor": run_wrk("/_bench/floor/", duration)}
         for name, path in paths.items():
+            settle()
             results[name] = run_wrk(path, duration)
             print(f"  {label:8} {name:16} {results[name]['rps']:8.0f} req/s", file=sys.stderr)
         rss = worker_rss_mb(process.pid)

@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        import core.checks  # noqa: F401  (registers the database checks)
         from core import signals  # noqa: F401  (connects rendition signals)
         from core.roles import ensure_roles
 
