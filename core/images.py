@@ -86,6 +86,9 @@ def validate_image(file):
     """Refuse files that are not really JPEG, PNG or WebP, that are truncated, or too large to decode safely."""
     max_pixels = settings.MAX_UPLOAD_PIXELS
     try:
+        if getattr(file, "closed", False) and hasattr(file, "open"):
+            # A stored original that Django closed after reading its dimensions (an unchanged photo in a form).
+            file.open("rb")
         file.seek(0)
         with Image.open(file) as image:
             if image.format not in ACCEPTED_FORMATS:
@@ -110,7 +113,7 @@ def validate_image(file):
         raise ValidationError(_("This file is not a readable image."), code="invalid") from None
     finally:
         # A stored original that went missing cannot be rewound; the message above says enough.
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, ValueError):
             file.seek(0)
 
 
