@@ -11,7 +11,7 @@ def dashboard(user):
 
 
 ROW_HEIGHT = 26
-BAR_SPACE = 360  # of the 600-unit-wide chart, after the labels and before the value
+BAR_SPACE = 220  # of the 400-unit-wide chart, after the labels and before the value
 
 
 @register.filter

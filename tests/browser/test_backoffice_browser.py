@@ -1,0 +1,71 @@
+"""An operator edits their site on a phone; a bureau editor publishes it from the list on a desktop."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from core import roles
+from sites.models import Site
+from tests.factories import add_illustrated_photo, add_weekly_hours, make_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a-long-password-1"
+
+
+def person(username, role, sites=()):
+    user = User.objects.create_user(username, f"{username}@example.com", PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    for site in sites:
+        site.operators.add(user)
+    return user
+
+
+def log_in(page, base, username):
+    page.goto(f"{base}/admin/login/?next=/admin/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+
+
+@pytest.fixture
+def crrc():
+    site = make_site(name_zh="中车株机", name_en="CRRC Zhuzhou", slug="crrc-works", published=False, level="national")
+    add_illustrated_photo(site)
+    add_weekly_hours(site)
+    make_site(name_zh="醴陵陶瓷谷", slug="ceramic-valley")
+    return site
+
+
+def test_an_operator_edits_their_site_and_an_editor_publishes_it(live_server, phone, desktop, crrc, screenshot):
+    person("crrc-operator", roles.OPERATOR, [crrc])
+    person("editor", roles.EDITOR)
+
+    log_in(phone, live_server.url, "crrc-operator")
+    screenshot(phone, "backoffice-operator-dashboard-phone")
+    assert "醴陵陶瓷谷" not in phone.content()
+    phone.goto(f"{live_server.url}/admin/sites/site/{crrc.pk}/change/")
+    assert phone.locator("#id_published").count() == 0  # read-only for an operator
+    phone.fill("#id_summary_zh", "中国第一台电力机车诞生的地方，可参观总装车间。")
+    phone.click("input[name=_save]")
+    phone.wait_for_url(f"{live_server.url}/admin/sites/site/")
+    screenshot(phone, "backoffice-operator-saved-phone")
+    crrc.refresh_from_db()
+    assert crrc.in_review and not crrc.published
+
+    log_in(desktop, live_server.url, "editor")
+    screenshot(desktop, "backoffice-editor-dashboard-desktop")
+    desktop.goto(f"{live_server.url}/admin/sites/site/?publication=review")
+    desktop.check(f"input[name=_selected_action][value='{crrc.pk}']")
+    desktop.select_option("select[name=action]", "publish")
+    desktop.click("button[name=index]")
+    desktop.wait_for_load_state()
+    screenshot(desktop, "backoffice-editor-published-desktop")
+    crrc = Site.objects.get(pk=crrc.pk)
+    assert crrc.published and not crrc.in_review
+
+    desktop.context.clear_cookies()
+    response = desktop.goto(f"{live_server.url}{crrc.get_absolute_url()}")
+    assert response.status == 200
+    assert "可参观总装车间" in desktop.content()
+    assert not phone.problems and not desktop.problems
