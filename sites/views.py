@@ -138,13 +138,14 @@ def _district_groups(model, list_url):
 
 @require_GET
 def map_geojson(request):
-    # Megabytes at full scale: kept compressed beside the plain text, so this view does its own caching.
-    plain, compressed, etag = cached_for_content(f"map-geojson:{get_language()}", _compressed_geojson)
-    if "gzip" in request.headers.get("Accept-Encoding", ""):
-        response = HttpResponse(compressed, content_type="application/json")
+    # Megabytes at full scale: kept compressed and plain, each under its own key, so this view does its own
+    # caching rather than cache_public_page (whose key does not know the encoding).
+    compressed = "gzip" in request.headers.get("Accept-Encoding", "")
+    key = f"map-geojson:{get_language()}:{'gzip' if compressed else 'plain'}"
+    body, etag = cached_for_content(key, lambda: _geojson_body(compressed))
+    response = HttpResponse(body, content_type="application/json")
+    if compressed:
         response["Content-Encoding"] = "gzip"
-    else:
-        response = HttpResponse(plain, content_type="application/json")
     response["ETag"] = etag
     patch_vary_headers(response, ["Accept-Encoding"])
     if settings.PAGE_CACHE_SECONDS > 0:
@@ -152,9 +153,10 @@ def map_geojson(request):
     return get_conditional_response(request, etag=etag, response=response)
 
 
-def _compressed_geojson():
+def _geojson_body(compressed):
     plain = _places_geojson().encode()
-    return plain, gzip.compress(plain, 6), f'"{hashlib.sha1(plain).hexdigest()}"'
+    digest = hashlib.sha1(plain).hexdigest()
+    return (gzip.compress(plain, 6), f'"{digest}-gzip"') if compressed else (plain, f'"{digest}"')
 
 
 def _places_geojson():
