@@ -107,6 +107,7 @@ class PublishingAdmin(NotFoundOutsideScope, SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         if not can_publish(request.user):
             obj.in_review = True
+            self.message_user(request, _("Saved and sent to the bureau for review."), messages.INFO)
         elif obj.published:
             obj.in_review = False
         super().save_model(request, obj, form, change)

@@ -256,3 +256,27 @@ def test_a_ready_site_checks_pass(world):
     add_photo(site)
     add_weekly_hours(site)
     assert site.missing_for_publication() == []
+
+
+def test_a_photo_id_of_another_site_posted_in_the_own_sites_form_changes_nothing(client, world):
+    photo_b = add_photo(world["b"], alt_zh="乙厂的照片")
+    client.force_login(world["operator_a"])
+    url = admin_url("sites_site_change", world["a"].pk)
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list | tuple)}
+    data |= _empty_inlines() | {"photos-TOTAL_FORMS": "1", "photos-INITIAL_FORMS": "1"}
+    data |= {"photos-0-id": str(photo_b.pk), "photos-0-site": str(world["a"].pk), "photos-0-alt_zh": "改掉"}
+    data |= {"photos-0-position": "0", "photos-0-DELETE": "on"}
+    response = client.post(url, data)
+    assert response.status_code in (200, 302, 400, 404)
+    photo_b.refresh_from_db()
+    assert photo_b.alt_zh == "乙厂的照片" and photo_b.site == world["b"]
+
+
+def test_an_operator_is_told_their_change_went_to_review(client, world):
+    client.force_login(world["operator_a"])
+    url = admin_url("sites_site_change", world["a"].pk)
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list | tuple)}
+    response = client.post(url, data | _empty_inlines(), follow=True)
+    assert "sent to the bureau for review" in " ".join(str(m) for m in response.context["messages"])
