@@ -76,7 +76,19 @@ def _changes(record):
     previous = record.prev_record
     if record.history_type != "~" or previous is None:
         return []
-    return [(c.field, c.old, c.new) for c in record.diff_against(previous).changes]
+    model = record.instance_type
+    return [
+        (model._meta.get_field(c.field).verbose_name, _shown(c.old), _shown(c.new))
+        for c in record.diff_against(previous).changes
+    ]
+
+
+def _shown(value):
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return str(value)
 
 
 def log_view(request):

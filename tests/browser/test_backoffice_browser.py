@@ -65,6 +65,12 @@ def test_an_operator_edits_their_site_and_an_editor_publishes_it(live_server, ph
     crrc = Site.objects.get(pk=crrc.pk)
     assert crrc.published and not crrc.in_review
 
+    desktop.goto(f"{live_server.url}/admin/office/log/?kind=site")
+    assert "可参观总装车间" in desktop.content()  # the operator's change, old → new
+    screenshot(desktop, "backoffice-change-log-desktop")
+    desktop.goto(f"{live_server.url}/admin/office/exports/")
+    screenshot(desktop, "backoffice-exports-desktop")
+
     desktop.context.clear_cookies()
     with translation.override("zh-hans"):  # another test may have left English active in this thread
         public = crrc.get_absolute_url()
