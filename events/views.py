@@ -81,12 +81,24 @@ def calendar(request):
             "month": first,
             "weeks": month_weeks(first, occurrences, today, counts),
             "today": today,
-            "month_count": sum(1 for o in occurrences if any(_same_month(day, first) for day in o.days())),
+            "month_count": _month_count(first, occurrences, counts),
             "previous_month": shift_month(first, -1),
             "next_month": shift_month(first, 1),
             "filter_query": _query_without(request, "month"),
         },
     )
+
+
+def _month_count(first, occurrences, counts):
+    # The grid holds only the first dates of each day: count the rest from `counts`, and keep the dates that
+    # began last month and run on into this one.
+    starting = sum(n for day, n in counts.items() if _same_month(day, first))
+    running_on = sum(
+        1
+        for o in occurrences
+        if not _same_month(o.local_start.date(), first) and any(_same_month(day, first) for day in o.days())
+    )
+    return starting + running_on
 
 
 def _same_month(day, first):

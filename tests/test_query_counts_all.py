@@ -102,3 +102,11 @@ def test_a_busy_calendar_day_shows_its_first_dates_and_links_to_the_rest(client)
     busy = [day for day in days if day.more]
     if busy:
         assert f"date_from={busy[0].date:%Y-%m-%d}" in response.content.decode()
+
+
+def test_the_calendar_counts_every_date_of_the_month_not_only_those_shown(client):
+    catalogue(3)
+    response = client.get("/events/calendar/?month=2026-12")
+    days = [day for week in response.context["weeks"] for day in week if day.in_month]
+    shown = sum(len([o for o in day.occurrences if o.local_start.date() == day.date]) for day in days)
+    assert response.context["month_count"] >= shown + sum(day.more for day in days)
