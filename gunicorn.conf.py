@@ -14,8 +14,9 @@ timeout = 30
 # Long search queries (a pasted paragraph) must reach Django, which answers with a message, not a 414.
 limit_request_line = 8190
 graceful_timeout = 20
-max_requests = 5000
-max_requests_jitter = 500
+# Recycling a worker empties its local-memory page cache: keep it rare.
+max_requests = 100000
+max_requests_jitter = 10000
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
 errorlog = "-"
 preload_app = True
