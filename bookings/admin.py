@@ -14,7 +14,7 @@ from bookings import access, services
 from bookings.export import bookings_csv
 from bookings.forms import ExportForm, GenerateSlotsForm, ReasonForm
 from bookings.models import Booking, BookingEvent, BookingStatus, SlotStatus, StudyProgramme, TimeSlot
-from core.admin import ScopedHistoryAdmin
+from core.admin import PublicationFilter, PublishingAdmin, ScopedHistoryAdmin
 
 
 class SiteScopedAdmin(ScopedHistoryAdmin):
@@ -71,9 +71,13 @@ class SlotWhenFilter(WhenFilter):
 
 
 @admin.register(StudyProgramme)
-class StudyProgrammeAdmin(SiteScopedAdmin):
-    list_display = ["title_zh", "site", "grades", "price_per_pupil", "lead_days", "published", "updated_at"]
-    list_filter = ["published", OwnSiteFilter]
+class StudyProgrammeAdmin(PublishingAdmin):
+    """Programmes go draft → in review → published like listings; an operator's change to a published programme
+    is a proposed change (core.revisions). Slots are the operator's own work and need no review."""
+
+    revisable = True
+    list_display = ["title_zh", "site", "grades", "price_per_pupil", "lead_days", "publication", "updated_at"]
+    list_filter = [PublicationFilter, OwnSiteFilter]
     list_select_related = ["site"]
     search_fields = ["title_zh", "title_en", "slug", "site__name_zh"]
     autocomplete_fields = ["site"]
@@ -82,7 +86,8 @@ class StudyProgrammeAdmin(SiteScopedAdmin):
     readonly_fields = ["created_at", "updated_at"]
     show_full_result_count = False
     fieldsets = [
-        (None, {"fields": ["site", "title_zh", "title_en", "slug", "published"]}),
+        (None, {"fields": ["site", "title_zh", "title_en", "slug"]}),
+        (_("Publication"), {"fields": ["published", "in_review", "publish_from", "publish_until"]}),
         (
             _("Content"),
             {"fields": ["summary_zh", "summary_en", "learning_zh", "learning_en", "safety_zh", "safety_en"]},
@@ -120,9 +125,12 @@ class StudyProgrammeAdmin(SiteScopedAdmin):
         extra = [path("<int:pk>/generate-slots/", view, name="bookings_studyprogramme_generate_slots")]
         return extra + super().get_urls()
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(site__in=access.sites_for(request.user))
+
     def generate_slots_view(self, request, pk):
-        programme = get_object_or_404(self.get_queryset(request), pk=pk)
-        if not self.has_change_permission(request, programme):
+        programme = get_object_or_404(self.get_queryset(request), pk=pk, draft_of__isnull=True)
+        if not self.may_work_on(request, programme):
             raise PermissionDenied
         form = GenerateSlotsForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
@@ -197,7 +205,7 @@ class TimeSlotAdmin(SiteScopedAdmin):
     site_path = "programme__site"
     form = TimeSlotForm
     list_display = ["start", "end", "programme", "capacity", "held_persons", "places", "status"]
-    list_filter = ["status", SlotWhenFilter, ProgrammeSiteFilter, "programme"]
+    list_filter = ["status", SlotWhenFilter, ProgrammeSiteFilter, ("programme", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["programme"]
     search_fields = ["programme__title_zh", "note"]
     autocomplete_fields = ["programme"]
@@ -219,7 +227,9 @@ class TimeSlotAdmin(SiteScopedAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "programme":
-            kwargs["queryset"] = StudyProgramme.objects.filter(site__in=access.sites_for(request.user))
+            kwargs["queryset"] = StudyProgramme.objects.filter(
+                site__in=access.sites_for(request.user), draft_of__isnull=True
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def _set_status(self, request, queryset, status, reason=""):

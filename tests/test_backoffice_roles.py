@@ -258,10 +258,19 @@ def test_a_ready_site_checks_pass(world):
     assert site.missing_for_publication() == []
 
 
-def test_a_photo_id_of_another_site_posted_in_the_own_sites_form_changes_nothing(client, world):
+def _proposed_change_url(client, site):
+    """An operator cannot change a published listing in place: they propose a change on a working copy."""
+    response = client.post(admin_url("sites_site_revise", site.pk))
+    assert response.status_code == 302
+    return response["Location"]
+
+
+@pytest.mark.parametrize("published", [True, False])
+def test_a_photo_id_of_another_site_posted_in_the_own_sites_form_changes_nothing(client, world, published):
+    Site.objects.filter(pk=world["a"].pk).update(published=published)
     photo_b = add_photo(world["b"], alt_zh="乙厂的照片")
     client.force_login(world["operator_a"])
-    url = admin_url("sites_site_change", world["a"].pk)
+    url = _proposed_change_url(client, world["a"]) if published else admin_url("sites_site_change", world["a"].pk)
     form = client.get(url).context["adminform"].form
     data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list | tuple)}
     data |= _empty_inlines() | {"photos-TOTAL_FORMS": "1", "photos-INITIAL_FORMS": "1"}
@@ -273,10 +282,35 @@ def test_a_photo_id_of_another_site_posted_in_the_own_sites_form_changes_nothing
     assert photo_b.alt_zh == "乙厂的照片" and photo_b.site == world["b"]
 
 
-def test_an_operator_is_told_their_change_went_to_review(client, world):
+def test_an_operator_cannot_post_a_change_to_a_published_listing_in_place(client, world):
     client.force_login(world["operator_a"])
     url = admin_url("sites_site_change", world["a"].pk)
+    page = client.get(url)
+    assert page.status_code == 200 and "_save" not in page.content.decode()  # read-only, with "Propose a change"
+    assert "Propose a change" in page.content.decode()
+    form = page.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list | tuple)}
+    assert client.post(url, data | _empty_inlines() | {"name_en": "Changed in place"}).status_code == 403
+    world["a"].refresh_from_db()
+    assert world["a"].name_en != "Changed in place"
+
+
+def test_an_operator_cannot_propose_a_change_to_another_sites_listing(client, world):
+    client.force_login(world["operator_a"])
+    assert client.post(admin_url("sites_site_revise", world["b"].pk)).status_code == 404
+    assert not Site.objects.filter(draft_of=world["b"]).exists()
+
+
+def test_an_operator_is_told_their_change_went_to_review(client, world):
+    client.force_login(world["operator_a"])
+    url = _proposed_change_url(client, world["a"])
     form = client.get(url).context["adminform"].form
     data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list | tuple)}
     response = client.post(url, data | _empty_inlines(), follow=True)
     assert "sent to the bureau for review" in " ".join(str(m) for m in response.context["messages"])
+
+
+def test_the_slot_list_offers_only_the_own_sites_programmes_as_filters(client, world):
+    client.force_login(world["operator_a"])
+    page = client.get(admin_url("bookings_timeslot_changelist")).content.decode()
+    assert world["slot_b"].programme.title_zh not in page  # B's programme was offered in the filter sidebar
