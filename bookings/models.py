@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.publishing import published_q
+from core.publishing import Publishable, PublishableQuerySet, missing_names, publish_window_constraint, published_q
 from core.translation import translated
 from sites.models import Site
 
@@ -52,9 +52,10 @@ class Days(Func):
         return self.as_sql(compiler, connection, template="make_interval(days => %(expressions)s)", **extra)
 
 
-class ProgrammeQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published_q("site__"), published=True)
+class ProgrammeQuerySet(PublishableQuerySet):
+    def published(self, now=None):
+        """Published in its own window, at a site that is public too."""
+        return self.filter(published_q(now=now), published_q("site__", now=now))
 
     def for_grade(self, band):
         return self.filter(**{grade_field(GradeBand(band)): True})
@@ -68,7 +69,7 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.select_related("site").with_next_slot(now)
 
 
-class StudyProgramme(models.Model):
+class StudyProgramme(Publishable):
     """A study tour a site offers to school groups, booked per time slot."""
 
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("site"))
@@ -116,11 +117,21 @@ class StudyProgramme(models.Model):
     safety_zh = models.TextField(_("safety notes (Chinese)"), blank=True)
     safety_en = models.TextField(_("safety notes (English)"), blank=True)
     published = models.BooleanField(_("published"), default=False, db_index=True)
+    draft_of = models.OneToOneField(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="revision",
+        verbose_name=_("proposed change to"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ProgrammeQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["updated_at"])
+    revision_children = []
 
     title = translated("title")
     summary = translated("summary")
@@ -161,6 +172,7 @@ class StudyProgramme(models.Model):
                 name="programme_has_grade_band",
                 violation_error_message=_("Tick at least one grade band."),
             ),
+            publish_window_constraint("programme_publish_window_valid"),
         ]
 
     def __str__(self):
@@ -168,6 +180,12 @@ class StudyProgramme(models.Model):
 
     def get_absolute_url(self):
         return reverse("bookings:programme-detail", kwargs={"slug": self.slug})
+
+    def missing_for_publication(self):
+        missing = missing_names(self, "title")
+        if not self.summary_zh.strip() or not self.summary_en.strip():
+            missing.append(_("a summary in both languages"))
+        return missing
 
     @property
     def is_free(self):
@@ -217,8 +235,11 @@ class TimeSlotQuerySet(models.QuerySet):
         # Lead time counts whole days; a slot on `today + lead_days` may be booked. Compare against the
         # first moment of that day, which depends on the programme, hence a per-row expression.
         midnight = datetime.datetime.combine(today, datetime.time.min, tzinfo=timezone.get_current_timezone())
-        return self.filter(status=SlotStatus.OPEN, start__gt=now, programme__published=True).filter(
-            start__gte=midnight + Days(F("programme__lead_days"))
+        return self.filter(
+            published_q("programme__", now=now),
+            status=SlotStatus.OPEN,
+            start__gt=now,
+            start__gte=midnight + Days(F("programme__lead_days")),
         )
 
     def with_held(self, now=None):
@@ -284,7 +305,7 @@ class TimeSlot(models.Model):
             return _("This time slot is closed to new bookings.")
         if self.start <= now:
             return _("This time slot has already started.")
-        if not (self.programme.published and self.programme.site.is_live(now)):
+        if not (self.programme.is_live(now) and self.programme.site.is_live(now)):
             return _("This programme is not open for booking.")
         days_ahead = (timezone.localdate(self.start) - timezone.localdate(now)).days
         if days_ahead < self.programme.lead_days:

@@ -18,14 +18,17 @@ from bookings.models import Booking, StudyProgramme
 from bookings.ratelimit import limit_posts
 from core.listing import listing_context
 from core.pagecache import cache_public_page
+from core.publishing import preview_context
 from sites.models import SitePhoto
 
 SLOTS_SHOWN = 60
 
 
-def _programmes():
+def _programmes(user=None):
+    """Published programmes; for staff (`user`), drafts too, to preview them at their public address."""
     photos = Prefetch("site__photos", queryset=SitePhoto.objects.order_by("position", "id"))
-    return StudyProgramme.objects.published().for_listing().prefetch_related(photos)
+    programmes = StudyProgramme.objects.previewable(user) if user else StudyProgramme.objects.published()
+    return programmes.for_listing().prefetch_related(photos)
 
 
 @require_GET
@@ -44,11 +47,16 @@ def _coming_slots(programme, now):
 @require_GET
 @cache_public_page
 def programme_detail(request, slug):
-    programme = get_object_or_404(_programmes(), slug=slug)
+    programme = get_object_or_404(_programmes(request.user), slug=slug)
     return render(
         request,
         "bookings/programme_detail.html",
-        {"programme": programme, "site": programme.site, "slots": _coming_slots(programme, timezone.now())},
+        {
+            "programme": programme,
+            "site": programme.site,
+            "slots": _coming_slots(programme, timezone.now()),
+            **preview_context(programme, programme.site),
+        },
     )
 
 

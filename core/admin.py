@@ -5,10 +5,14 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from core import revisions
 from core.images import validate_image
 from core.publishing import PublicationStatus
 from core.roles import can_publish
@@ -82,20 +86,108 @@ class PublishingAdmin(NotFoundOutsideScope, SimpleHistoryAdmin):
 
     The `published` box and the window are read-only without the publish permission, so a forged form post
     cannot publish either: Django ignores posted values of read-only fields.
+
+    With `revisable`, staff who may not publish cannot change a published object in place: they propose a change
+    on a working copy (core.revisions) that an editor applies or discards, and the public page stays as it was.
     """
 
     publishing_fields = ["published", "publish_from", "publish_until"]
     actions = ["send_for_review", "publish", "unpublish"]
+    revisable = False
+    change_form_template = "admin/publishing_change_form.html"
 
     @admin.display(description=_("publication"))
     def publication(self, obj):
+        if getattr(obj, "draft_of_id", None):
+            return _("Proposed change, in review")
         return obj.publication_status().label
 
     def get_readonly_fields(self, request, obj=None):
         readonly = [*super().get_readonly_fields(request, obj), "in_review"]
-        if not can_publish(request.user):
+        if not can_publish(request.user) or (obj is not None and getattr(obj, "draft_of_id", None)):
             readonly += self.publishing_fields
         return readonly
+
+    # Held revisions -----------------------------------------------------------------------------------------
+
+    def locked_for(self, request, obj):
+        """A published object that `request.user` may only change through a proposed change."""
+        return (
+            self.revisable
+            and obj is not None
+            and obj.published
+            and obj.draft_of_id is None
+            and not can_publish(request.user)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return self.may_work_on(request, obj) and not self.locked_for(request, obj)
+
+    def may_work_on(self, request, obj=None):
+        """The model permission alone, for work that is not the public content (a programme's slots)."""
+        return super().has_change_permission(request, obj)
+
+    def get_urls(self):
+        if not self.revisable:
+            return super().get_urls()
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}_"
+        views = [
+            ("revise", self.revise_view),
+            ("apply-revision", self.apply_revision_view),
+            ("discard-revision", self.discard_revision_view),
+        ]
+        extra = [
+            path(f"<int:pk>/{name}/", self.admin_site.admin_view(require_POST(view)), name=prefix + name)
+            for name, view in views
+        ]
+        return extra + super().get_urls()
+
+    def _change_url(self, obj):
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
+
+    def revise_view(self, request, pk):
+        obj = get_object_or_404(self.get_queryset(request), pk=pk, draft_of__isnull=True)
+        if not self.may_work_on(request, obj):
+            raise PermissionDenied
+        copy = revisions.start_revision(obj, request.user)
+        self.message_user(
+            request,
+            _("You are editing a proposed change. The published page stays as it is until the bureau applies it."),
+            messages.INFO,
+        )
+        return redirect(self._change_url(copy))
+
+    def apply_revision_view(self, request, pk):
+        copy = get_object_or_404(self.get_queryset(request), pk=pk, draft_of__isnull=False)
+        if not can_publish(request.user):
+            raise PermissionDenied
+        if copy.missing_for_publication():
+            self.message_user(request, _missing_sentence(copy), messages.ERROR)
+            return redirect(self._change_url(copy))
+        original = revisions.apply_revision(copy, request.user)
+        self.message_user(request, _("The proposed change is now on the published page."), messages.SUCCESS)
+        return redirect(self._change_url(original))
+
+    def discard_revision_view(self, request, pk):
+        copy = get_object_or_404(self.get_queryset(request), pk=pk, draft_of__isnull=False)
+        if not self.may_work_on(request, copy):
+            raise PermissionDenied
+        original = revisions.discard_revision(copy, request.user)
+        self.message_user(request, _("The proposed change was discarded."), messages.SUCCESS)
+        return redirect(self._change_url(original))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id)) if self.revisable else None
+        if obj is not None:
+            copy = obj if obj.draft_of_id else revisions.pending_revision(obj)
+            extra_context = {
+                **(extra_context or {}),
+                "revision": copy,
+                "revision_changes": revisions.changed_fields(copy) if copy and copy is obj else None,
+                "locked": self.locked_for(request, obj),
+                "may_publish": can_publish(request.user),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
         actions = super().get_actions(request, action_location)
@@ -137,8 +229,11 @@ class PublishingAdmin(NotFoundOutsideScope, SimpleHistoryAdmin):
             if obj.missing_for_publication():
                 self.message_user(request, _missing_sentence(obj), messages.ERROR)
                 continue
-            obj.published, obj.in_review = True, False
-            obj.save()
+            if getattr(obj, "draft_of_id", None):  # publishing a proposed change applies it to the live page
+                revisions.apply_revision(obj, request.user)
+            else:
+                obj.published, obj.in_review = True, False
+                obj.save()
             done += 1
         if done:
             self.message_user(request, _("%(n)d published.") % {"n": done}, messages.SUCCESS)
@@ -147,10 +242,12 @@ class PublishingAdmin(NotFoundOutsideScope, SimpleHistoryAdmin):
     def unpublish(self, request, queryset):
         if not can_publish(request.user):
             raise PermissionDenied
-        for obj in queryset:
+        done = 0
+        for obj in queryset.filter(published=True):
             obj.published = False
             obj.save()
-        self.message_user(request, _("%(n)d unpublished.") % {"n": len(queryset)}, messages.SUCCESS)
+            done += 1
+        self.message_user(request, _("%(n)d unpublished.") % {"n": done}, messages.SUCCESS)
 
     # History: a page for an object outside the user's queryset is not found, deleted or not; only staff who see
     # everything may open (and restore) the history of a deleted object.

@@ -8,7 +8,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from bookings import access
-from bookings.models import Booking, BookingStatus
+from bookings.models import Booking, BookingStatus, StudyProgramme
 from core.choices import District
 from events.models import Occurrence
 from itineraries.models import Itinerary
@@ -96,7 +96,8 @@ def dashboard_for(user, now=None):
         "waiting": Booking.objects.filter(
             slot__programme__site__in=sites, status=BookingStatus.REQUESTED, expires_at__gt=now
         ).count(),
-        "in_review": sites.awaiting_review().count(),
+        "in_review": access.listings_for(user).awaiting_review().count()
+        + StudyProgramme.objects.filter(site__in=sites).awaiting_review().count(),
         **_missing_content(sites),
     }
     if data["bureau"]:

@@ -34,7 +34,7 @@ def _bureau_only(user):
 
 def official_counts():
     """Every accredited site and listed heritage asset counts, published or not: the status is a fact."""
-    sites = dict(Site.objects.values_list("level").annotate(n=Count("pk")).order_by())
+    sites = dict(Site.objects.filter(draft_of__isnull=True).values_list("level").annotate(n=Count("pk")).order_by())
     heritage = dict(HeritageAsset.objects.values_list("level").annotate(n=Count("pk")).order_by())
     return [
         *[(_("Demonstration sites"), label, sites.get(value, 0)) for value, label in DemonstrationLevel.choices[:3]],

@@ -8,6 +8,7 @@ once: every `published()` queryset and every cross-model lookup (`site__…`) go
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -29,6 +30,16 @@ def published_q(prefix="", now=None):
         & (Q(**{f"{prefix}publish_from__isnull": True}) | Q(**{f"{prefix}publish_from__lte": now}))
         & (Q(**{f"{prefix}publish_until__isnull": True}) | Q(**{f"{prefix}publish_until__gt": now}))
     )
+
+
+def preview_context(obj, *parents):
+    """Template context for a page staff open before it is public (`obj`, or a parent it lives on, not live):
+    the page shows a preview banner and asks search engines not to index it. Empty for a public page."""
+    if all(item.is_live() for item in (obj, *parents)):
+        return {}
+    opts = obj._meta
+    admin_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    return {"preview": obj, "preview_admin_url": admin_url}
 
 
 def can_preview(user):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from core.listing import listing_context
 from core.pagecache import cache_public_page
+from core.publishing import preview_context
 from events import ical
 from events.filters import OccurrenceFilter
 from events.forms import MonthField
@@ -145,6 +146,7 @@ def event_detail(request, slug):
         "events/event_detail.html",
         {
             "event": event,
+            **preview_context(event),
             "upcoming": upcoming,
             "months": months[:SHOWN_MONTHS],
             "more_months": months[SHOWN_MONTHS:],

@@ -4,6 +4,7 @@ from django.views.decorators.http import require_GET
 
 from core.listing import listing_context
 from core.pagecache import cache_public_page
+from core.publishing import preview_context
 from itineraries.filters import RouteFilter
 from itineraries.models import Itinerary
 from itineraries.seo import route_jsonld
@@ -34,6 +35,7 @@ def route_detail(request, slug):
         "itineraries/route_detail.html",
         {
             "route": route,
+            **preview_context(route),
             "plan": plan,
             "event": event,
             "map_stops": _map_stops(plan),

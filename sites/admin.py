@@ -56,6 +56,7 @@ BUREAU_SITE_FIELDS = ["featured", "level", "level_year", "operators", "slug"]
 @admin.register(Site)
 class SiteAdmin(ImportAdminMixin, ImportMixin, PublishingAdmin):
     resource_classes = [SiteResource]
+    revisable = True
     list_display = [
         "thumbnail",
         "name_zh",
@@ -106,7 +107,7 @@ class SiteAdmin(ImportAdminMixin, ImportMixin, PublishingAdmin):
 
     def get_queryset(self, request):
         sites = super().get_queryset(request).prefetch_related(_photo_prefetch(SitePhoto))
-        return sites.filter(pk__in=access.sites_for(request.user)) if not is_bureau(request.user) else sites
+        return sites.filter(pk__in=access.listings_for(request.user)) if not is_bureau(request.user) else sites
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)

@@ -132,11 +132,22 @@ class Site(Publishable, AudienceFields, Located):
         verbose_name=_("site operators"),
         help_text=_("Accounts of the site's own staff (role “Site operator”): they keep this listing and its tours."),
     )
+    draft_of = models.OneToOneField(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="revision",
+        verbose_name=_("proposed change to"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = SiteQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["updated_at"])
+    # Copied with a working copy of a published listing (core.revisions).
+    revision_children = ["photos", "periods", "exceptions"]
 
     name = translated("name")
     summary = translated("summary")

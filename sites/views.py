@@ -19,6 +19,7 @@ from core.choices import District
 from core.listing import listing_context
 from core.models import rank_by
 from core.pagecache import cache_public_page, cached_for_content
+from core.publishing import preview_context
 from core.seo import heritage_jsonld, site_jsonld
 from core.translation import pick
 from sites.filters import LEVEL_ORDER, HeritageFilter, SiteFilter
@@ -47,6 +48,7 @@ def site_detail(request, slug):
         "sites/site_detail.html",
         {
             "site": site,
+            **preview_context(site),
             "open_now": site.is_open(now),
             "week": site.week_hours(now.date()),
             "nearby": _nearby_sites(site),
@@ -72,7 +74,7 @@ def _nearby_sites(site):
     return list(
         Site.objects.published()
         .for_listing()
-        .exclude(pk=site.pk)
+        .exclude(pk__in=[site.pk, site.draft_of_id])  # a proposed change is not near its own original
         .filter(
             latitude__range=(lat - NEARBY_BOX, lat + NEARBY_BOX), longitude__range=(lng - NEARBY_BOX, lng + NEARBY_BOX)
         )
@@ -91,7 +93,11 @@ def heritage_list(request):
 @cache_public_page
 def heritage_detail(request, slug):
     asset = get_object_or_404(HeritageAsset.objects.previewable(request.user).for_detail(), slug=slug)
-    return render(request, "sites/heritage_detail.html", {"asset": asset, "jsonld": heritage_jsonld(request, asset)})
+    return render(
+        request,
+        "sites/heritage_detail.html",
+        {"asset": asset, "jsonld": heritage_jsonld(request, asset), **preview_context(asset)},
+    )
 
 
 @require_GET

@@ -72,7 +72,7 @@ def test_an_operator_sees_the_dashboard_of_their_own_site_only(client, city):
     assert "乙厂" not in response.content.decode()
 
 
-QUERIES = 21
+QUERIES = 22
 
 
 def test_the_dashboard_makes_the_same_queries_for_small_and_large_data(client, django_assert_num_queries, city):

@@ -78,3 +78,44 @@ def test_an_operator_edits_their_site_and_an_editor_publishes_it(live_server, ph
     assert response.status == 200
     assert "可参观总装车间" in desktop.content()
     assert not phone.problems and not desktop.problems
+
+
+def test_an_operators_change_to_a_published_site_waits_for_the_editor(live_server, phone, desktop, crrc, screenshot):
+    Site.objects.filter(pk=crrc.pk).update(published=True)
+    person("crrc-operator", roles.OPERATOR, [crrc])
+    person("editor", roles.EDITOR)
+    with translation.override("zh-hans"):
+        public = f"{live_server.url}{crrc.get_absolute_url()}"
+
+    log_in(phone, live_server.url, "crrc-operator")
+    phone.goto(f"{live_server.url}/admin/sites/site/{crrc.pk}/change/")
+    assert phone.locator("input[name=_save]").count() == 0  # the published listing is not edited in place
+    screenshot(phone, "backoffice-operator-published-site-phone")
+    phone.click("form[action$='/revise/'] button")
+    phone.fill("#id_summary_zh", "新开放机车总装车间参观通道。")
+    phone.click("input[name=_save]")
+    phone.wait_for_load_state()
+    copy = Site.objects.get(draft_of=crrc)
+    assert copy.summary_zh == "新开放机车总装车间参观通道。" and copy.in_review
+
+    visitor = desktop.context.browser.new_context()
+    anonymous = visitor.new_page()
+    anonymous.goto(public)
+    assert "新开放机车总装车间参观通道" not in anonymous.content()  # visitors still see the published page
+
+    log_in(desktop, live_server.url, "editor")
+    desktop.goto(f"{live_server.url}/admin/sites/site/{copy.pk}/change/")
+    assert "<ins>新开放机车总装车间参观通道。</ins>" in desktop.content()
+    screenshot(desktop, "backoffice-editor-proposed-change-desktop")
+    desktop.goto(f"{live_server.url}{copy.get_absolute_url()}")
+    assert desktop.locator(".preview-banner").is_visible()
+    screenshot(desktop, "backoffice-editor-preview-desktop")
+    desktop.go_back()
+    desktop.click("form[action$='/apply-revision/'] button")
+    desktop.wait_for_url(f"{live_server.url}/admin/sites/site/{crrc.pk}/change/")
+
+    anonymous.goto(public)
+    assert "新开放机车总装车间参观通道" in anonymous.content()
+    assert not Site.objects.filter(draft_of=crrc).exists()
+    visitor.close()
+    assert not phone.problems and not desktop.problems

@@ -13,12 +13,13 @@ from django.core.management.base import BaseCommand
 from django.db.models import Q
 from django.utils import timezone
 
+from bookings.models import StudyProgramme
 from core.pagecache import bump_content_version
 from events.models import Event
 from itineraries.models import Itinerary
 from sites.models import HeritageAsset, Site
 
-MODELS = [Site, HeritageAsset, Event, Itinerary]
+MODELS = [Site, HeritageAsset, Event, Itinerary, StudyProgramme]
 
 
 def boundaries_between(start, end):
