@@ -113,6 +113,11 @@ class SiteAdmin(ImportAdminMixin, ImportMixin, PublishingAdmin):
         readonly = super().get_readonly_fields(request, obj)
         return readonly if is_bureau(request.user) else [*readonly, *BUREAU_SITE_FIELDS]
 
+    def get_search_results(self, request, queryset, search_term):
+        if request.resolver_match and request.resolver_match.url_name == "autocomplete":
+            queryset = queryset.filter(draft_of__isnull=True)  # a programme or event belongs to the site itself
+        return super().get_search_results(request, queryset, search_term)
+
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "operators":
             kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True).order_by("username")

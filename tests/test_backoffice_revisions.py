@@ -268,3 +268,12 @@ def test_a_draft_shows_a_preview_banner_to_staff_only(client, world):
     assert url("sites_heritageasset_change", asset.pk) in page
     published = client.get(world["site"].get_absolute_url()).content.decode()
     assert 'class="preview-banner"' not in published and "noindex" not in published
+
+
+def test_the_site_autocomplete_offers_no_proposed_changes(client, world):
+    revisions.start_revision(world["site"])
+    for user in (world["operator"], world["editor"]):
+        client.force_login(user)
+        query = "?app_label=bookings&model_name=studyprogramme&field_name=site&term=甲"
+        results = client.get(url("autocomplete") + query).json()["results"]
+        assert [r["id"] for r in results] == [str(world["site"].pk)]
