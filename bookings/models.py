@@ -116,7 +116,6 @@ class StudyProgramme(Publishable):
     )
     safety_zh = models.TextField(_("safety notes (Chinese)"), blank=True)
     safety_en = models.TextField(_("safety notes (English)"), blank=True)
-    published = models.BooleanField(_("published"), default=False, db_index=True)
     draft_of = models.OneToOneField(
         "self",
         on_delete=models.CASCADE,
@@ -126,11 +125,8 @@ class StudyProgramme(Publishable):
         related_name="revision",
         verbose_name=_("proposed change to"),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ProgrammeQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
     revision_children = []
 
     title = translated("title")

@@ -88,6 +88,16 @@ def paired_coordinates_constraint():
     )
 
 
+def price_matches_free_constraint(name):
+    """An admission price exactly when admission is not free, never negative (sites and events)."""
+    return models.CheckConstraint(
+        condition=Q(admission_free=True, admission_price__isnull=True)
+        | Q(admission_free=False, admission_price__isnull=False, admission_price__gte=0),
+        name=name,
+        violation_error_message=_("Give a price unless admission is free, and no price if it is."),
+    )
+
+
 class Photo(models.Model):
     """An uploaded photo. Pages show resized renditions (see core.images), never the original."""
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 
 class PublicationStatus(models.TextChoices):
@@ -79,8 +80,9 @@ def publish_window_constraint(name):
 
 
 class Publishable(models.Model):
-    """The workflow fields. Concrete models keep their own `published` boolean (the editors' approval)."""
+    """The workflow fields, the timestamps and the history every listing, event, route and programme has."""
 
+    published = models.BooleanField(_("published"), default=False, db_index=True)  # the editors' approval
     in_review = models.BooleanField(
         _("waiting for review"),
         default=False,
@@ -93,6 +95,10 @@ class Publishable(models.Model):
     publish_until = models.DateTimeField(
         _("publish until"), null=True, blank=True, help_text=_("Beijing time. Empty: until it is unpublished.")
     )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(inherit=True, excluded_fields=["updated_at"])
 
     class Meta:
         abstract = True

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.choices import District
-from core.models import AudienceFields, Located, Photo
+from core.models import AudienceFields, Located, Photo, price_matches_free_constraint
 from core.publishing import (
     Publishable,
     PublishableQuerySet,
@@ -148,15 +148,11 @@ class Event(Publishable, AudienceFields, Located):
     )
     status_reason_en = models.CharField(_("reason (English)"), max_length=400, blank=True)
 
-    published = models.BooleanField(_("published"), default=False, db_index=True)
     published_at = models.DateTimeField(
         _("first published"), null=True, blank=True, editable=False, help_text=_("Orders the news feed.")
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     title = translated("title")
     summary = translated("summary")
@@ -178,12 +174,7 @@ class Event(Publishable, AudienceFields, Located):
                 name="event_has_venue",
                 violation_error_message=_("Choose a site or name the place where the event happens."),
             ),
-            models.CheckConstraint(
-                condition=Q(admission_free=True, admission_price__isnull=True)
-                | Q(admission_free=False, admission_price__isnull=False, admission_price__gte=0),
-                name="event_price_matches_free",
-                violation_error_message=_("Give a price unless admission is free, and no price if it is."),
-            ),
+            price_matches_free_constraint("event_price_matches_free"),
             models.CheckConstraint(
                 condition=~Q(status="cancelled") | ~Q(status_reason_zh=""),
                 name="event_cancelled_has_reason",

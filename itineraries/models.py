@@ -130,12 +130,8 @@ class Itinerary(Publishable, AudienceFields):
         help_text=_("An expo or festival this route is made for; the event page offers the route."),
     )
     featured = models.BooleanField(_("featured on the home page"), default=False, db_index=True)
-    published = models.BooleanField(_("published"), default=False, db_index=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ItineraryQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     title = translated("title")
     summary = translated("summary")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.choices import District, Industry
-from core.models import AudienceFields, Located, Photo, paired_coordinates_constraint
+from core.models import AudienceFields, Located, Photo, paired_coordinates_constraint, price_matches_free_constraint
 from core.publishing import (
     Publishable,
     PublishableQuerySet,
@@ -124,7 +124,6 @@ class Site(Publishable, AudienceFields, Located):
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), blank=True)
     featured = models.BooleanField(_("featured on the home page"), default=False, db_index=True)
-    published = models.BooleanField(_("published"), default=False, db_index=True)
     operators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -141,11 +140,8 @@ class Site(Publishable, AudienceFields, Located):
         related_name="revision",
         verbose_name=_("proposed change to"),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = SiteQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
     # Copied with a working copy of a published listing (core.revisions).
     revision_children = ["photos", "periods", "exceptions"]
 
@@ -165,12 +161,7 @@ class Site(Publishable, AudienceFields, Located):
         constraints = [
             *Located.Meta.constraints,
             paired_coordinates_constraint(),
-            models.CheckConstraint(
-                condition=Q(admission_free=True, admission_price__isnull=True)
-                | Q(admission_free=False, admission_price__isnull=False, admission_price__gte=0),
-                name="site_price_matches_free",
-                violation_error_message=_("Give a price unless admission is free, and no price if it is."),
-            ),
+            price_matches_free_constraint("site_price_matches_free"),
             models.CheckConstraint(
                 condition=Q(level_year__isnull=True)
                 | (~Q(level="none") & Q(level_year__gte=1990, level_year__lte=2100)),
@@ -365,12 +356,8 @@ class HeritageAsset(Publishable, Located):
         verbose_name=_("visited at site"),
         help_text=_("The site where visitors can see this heritage, if any."),
     )
-    published = models.BooleanField(_("published"), default=False, db_index=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = HeritageQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     name = translated("name")
     summary = translated("summary")
