@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.publishing import Publishable, PublishableQuerySet, missing_names, publish_window_constraint, published_q
+from core.revisions import Revisable
 from core.translation import translated
 from sites.models import Site
 
@@ -69,7 +70,7 @@ class ProgrammeQuerySet(PublishableQuerySet):
         return self.select_related("site").with_next_slot(now)
 
 
-class StudyProgramme(Publishable):
+class StudyProgramme(Publishable, Revisable):
     """A study tour a site offers to school groups, booked per time slot."""
 
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("site"))
@@ -116,18 +117,8 @@ class StudyProgramme(Publishable):
     )
     safety_zh = models.TextField(_("safety notes (Chinese)"), blank=True)
     safety_en = models.TextField(_("safety notes (English)"), blank=True)
-    draft_of = models.OneToOneField(
-        "self",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="revision",
-        verbose_name=_("proposed change to"),
-    )
 
     objects = ProgrammeQuerySet.as_manager()
-    revision_children = []
 
     title = translated("title")
     summary = translated("summary")

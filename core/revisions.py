@@ -5,12 +5,31 @@ original, carrying copies of the rows that belong to it (photos, hours). The pub
 staff preview the copy at its own public address. An editor applies the copy (its fields and rows replace the
 original's, in one transaction, recorded in the original's history) or discards it.
 
-A model takes part by declaring `draft_of = models.OneToOneField("self", ..., related_name="revision")` and
-`revision_children`: the related names of the rows that are copied with it.
+A model takes part by inheriting Revisable and naming in `revision_children` the related names of the rows that
+are copied with it.
 """
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+
+class Revisable(models.Model):
+    draft_of = models.OneToOneField(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="revision",
+        verbose_name=gettext_lazy("proposed change to"),
+    )
+
+    revision_children = []
+
+    class Meta:
+        abstract = True
+
 
 # Never copied between a working copy and its original: identity, address and the editors' publishing fields.
 KEPT_FIELDS = {"id", "slug", "draft_of", "published", "in_review", "publish_from", "publish_until", "created_at"}

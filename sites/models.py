@@ -19,6 +19,7 @@ from core.publishing import (
     missing_photo,
     publish_window_constraint,
 )
+from core.revisions import Revisable
 from core.slugs import unique_slug
 from core.translation import translated
 
@@ -70,7 +71,7 @@ class SiteQuerySet(PublishableQuerySet):
         )
 
 
-class Site(Publishable, AudienceFields, Located):
+class Site(Publishable, Revisable, AudienceFields, Located):
     """A place tourists can visit: a factory tour, a museum, a creative park, a circuit."""
 
     name_zh = models.CharField(_("name (Chinese)"), max_length=120)
@@ -130,15 +131,6 @@ class Site(Publishable, AudienceFields, Located):
         related_name="operated_sites",
         verbose_name=_("site operators"),
         help_text=_("Accounts of the site's own staff (role “Site operator”): they keep this listing and its tours."),
-    )
-    draft_of = models.OneToOneField(
-        "self",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="revision",
-        verbose_name=_("proposed change to"),
     )
 
     objects = SiteQuerySet.as_manager()

@@ -3,6 +3,7 @@
 import io
 import itertools
 
+from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 from PIL import Image
 
@@ -73,3 +74,15 @@ def add_illustrated_photo(site, position=0, **fields):
     photo.image.save(f"illustrated-{site.pk}-{position}.jpg", ContentFile(image), save=False)
     photo.save()
     return photo
+
+
+STAFF_PASSWORD = "a-long-password-1"
+
+
+def person(username, role, sites=()):
+    """A staff account with a back-office role (core.roles), the operator of `sites`."""
+    user = User.objects.create_user(username, f"{username}@example.com", STAFF_PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    for site in sites:
+        site.operators.add(user)
+    return User.objects.get(pk=user.pk)  # fresh: no permission cache from before the role

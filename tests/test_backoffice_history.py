@@ -3,14 +3,14 @@
 from unittest.mock import patch
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import translation
 
 from bookings import services
 from core import roles
 from sites.models import OpeningPeriod, Site
-from tests.factories import add_weekly_hours, make_heritage, make_site
+from tests.factories import add_weekly_hours, make_heritage, make_site, person
 from tests.test_bookings_helpers import NOW, make_programme, make_slot, service_kwargs
 
 pytestmark = pytest.mark.django_db
@@ -20,14 +20,6 @@ pytestmark = pytest.mark.django_db
 def _english():
     with translation.override("en"):
         yield
-
-
-def person(username, role, sites=()):
-    user = User.objects.create_user(username, f"{username}@example.com", "a-long-password-1", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    for site in sites:
-        site.operators.add(user)
-    return User.objects.get(pk=user.pk)
 
 
 def change_through_admin(client, site, **changes):

@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
@@ -11,7 +10,7 @@ from openpyxl import Workbook
 
 from core import roles
 from sites.models import HeritageAsset, Site
-from tests.factories import make_site
+from tests.factories import make_site, person
 
 pytestmark = pytest.mark.django_db
 
@@ -31,14 +30,6 @@ BAD = [
 def _english():
     with translation.override("en"):
         yield
-
-
-def person(username, role, sites=()):
-    user = User.objects.create_user(username, f"{username}@example.com", "a-long-password-1", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    for site in sites:
-        site.operators.add(user)
-    return User.objects.get(pk=user.pk)
 
 
 @pytest.fixture

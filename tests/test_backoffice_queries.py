@@ -1,21 +1,12 @@
 """The back office's lists make the same number of queries at two data sizes, for the editor and an operator."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from core import roles
-from tests.factories import add_photo, make_heritage, make_site
+from tests.factories import add_photo, make_heritage, make_site, person
 
 pytestmark = pytest.mark.django_db
-
-
-def person(username, role, sites=()):
-    user = User.objects.create_user(username, f"{username}@example.com", "a-long-password-1", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    for site in sites:
-        site.operators.add(user)
-    return User.objects.get(pk=user.pk)
 
 
 def grow(n, owner=None):

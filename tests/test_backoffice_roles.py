@@ -9,7 +9,7 @@ import io
 from unittest.mock import patch
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation
 
@@ -17,7 +17,7 @@ from bookings import access, services
 from bookings.models import StudyProgramme, TimeSlot
 from core import roles
 from sites.models import Site
-from tests.factories import add_photo, add_weekly_hours, make_heritage, make_site
+from tests.factories import add_photo, add_weekly_hours, make_heritage, make_site, person
 from tests.test_bookings_helpers import NOW, make_programme, make_slot, service_kwargs
 
 pytestmark = pytest.mark.django_db
@@ -27,14 +27,6 @@ pytestmark = pytest.mark.django_db
 def _fixed_time_in_english():
     with patch("django.utils.timezone.now", return_value=NOW), translation.override("en"):
         yield
-
-
-def person(username, role, sites=()):
-    user = User.objects.create_user(username, f"{username}@example.com", "a-long-password-1", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    for site in sites:
-        site.operators.add(user)
-    return User.objects.get(pk=user.pk)
 
 
 @pytest.fixture

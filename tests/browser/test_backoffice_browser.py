@@ -1,30 +1,19 @@
 """An operator edits their site on a phone; a bureau editor publishes it from the list on a desktop."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.utils import translation
 
 from core import roles
 from sites.models import Site
-from tests.factories import add_illustrated_photo, add_weekly_hours, make_site
+from tests.factories import STAFF_PASSWORD, add_illustrated_photo, add_weekly_hours, make_site, person
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "a-long-password-1"
-
-
-def person(username, role, sites=()):
-    user = User.objects.create_user(username, f"{username}@example.com", PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    for site in sites:
-        site.operators.add(user)
-    return user
 
 
 def log_in(page, base, username):
     page.goto(f"{base}/admin/login/?next=/admin/")
     page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", STAFF_PASSWORD)
     page.click("input[type=submit]")
     page.wait_for_url(f"{base}/admin/")
 
