@@ -1,8 +1,10 @@
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from core.choices import Industry
@@ -43,6 +45,13 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@cache_control(public=True, max_age=7 * 24 * 3600)
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page links (scripts/make_favicon.py)."""
+    path = finders.find("img/favicon.ico")
+    return FileResponse(open(path, "rb"), content_type="image/x-icon")
 
 
 def bench_floor(request):

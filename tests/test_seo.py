@@ -272,3 +272,10 @@ def test_json_ld_blocks_on_list_pages_parse_if_any(client, hall):
     for path in ["/", "/sites/", "/heritage/", "/map/"]:
         for block in head(client, path).structured():
             assert re.fullmatch(r"https://schema\.org/?", block["@context"])
+
+
+def test_browsers_asking_for_favicon_ico_get_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response["Content-Type"] == "image/x-icon"
+    assert b"".join(response.streaming_content if response.streaming else [response.content])[:4] == b"\0\0\1\0"
+    assert "max-age=" in response["Cache-Control"]

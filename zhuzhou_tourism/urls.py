@@ -11,6 +11,7 @@ from core.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
