@@ -1,6 +1,7 @@
 """Booking a study tour as a teacher does: the public pages, the form, the confirmation and the manage link."""
 
 import datetime
+import re
 from unittest.mock import patch
 
 import pytest
@@ -167,6 +168,9 @@ def test_the_mail_link_is_in_the_language_the_organiser_booked_in(client, django
     assert booking.language == "zh-hans"
     assert f"/study-tours/booking/{booking.reference}/" in mail.outbox[0].body
     assert "/en/" not in mail.outbox[0].body
+    # Chinese labels end in a full-width colon, as Chinese text does.
+    assert f"编号：{booking.reference}" in mail.outbox[0].body
+    assert not re.search(r"[\u4e00-\u9fff]: ", mail.outbox[0].body)
 
 
 def test_the_site_is_told_of_a_new_request_when_it_has_an_email(client, django_capture_on_commit_callbacks):
