@@ -8,7 +8,8 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from bookings import access
-from bookings.models import Booking, BookingStatus, StudyProgramme
+from bookings.models import Booking, BookingStatus
+from core import review
 from core.choices import District
 from events.models import Occurrence
 from itineraries.models import Itinerary
@@ -96,8 +97,7 @@ def dashboard_for(user, now=None):
         "waiting": Booking.objects.filter(
             slot__programme__site__in=sites, status=BookingStatus.REQUESTED, expires_at__gt=now
         ).count(),
-        "in_review": access.listings_for(user).awaiting_review().count()
-        + StudyProgramme.objects.filter(site__in=sites).awaiting_review().count(),
+        "in_review": review.count_waiting(user),
         **_missing_content(sites),
     }
     if data["bureau"]:
@@ -108,8 +108,5 @@ def dashboard_for(user, now=None):
             "published_events": Occurrence.objects.visible().values("event").distinct().count(),
             "published_routes": Itinerary.objects.published(now).count(),
             "heritage_no_photo": HeritageAsset.objects.filter(photos__isnull=True).count(),
-            "in_review": data["in_review"]
-            + HeritageAsset.objects.awaiting_review().count()
-            + Itinerary.objects.awaiting_review().count(),
         }
     return data

@@ -268,3 +268,42 @@ def test_the_site_autocomplete_offers_no_proposed_changes(client, world):
         query = "?app_label=bookings&model_name=studyprogramme&field_name=site&term=甲"
         results = client.get(url("autocomplete") + query).json()["results"]
         assert [r["id"] for r in results] == [str(world["site"].pk)]
+
+
+# The review queue -----------------------------------------------------------------------------------------------
+
+
+def test_the_review_queue_lists_drafts_and_proposed_changes_with_who_sent_them(client, world):
+    client.force_login(world["operator"])
+    propose(client, world["site"], name_en="Works A, renewed")
+    make_programme(world["site"], title_zh="待审研学", published=False, in_review=True)
+    make_programme(world["other"], title_zh="乙厂研学", published=False, in_review=True)
+
+    page = client.get(reverse("review-queue")).content.decode()
+    assert "Proposed change" in page and "op-a" in page and "待审研学" in page
+    assert "乙厂研学" not in page  # another site's
+
+    client.force_login(world["editor"])
+    page = client.get(reverse("review-queue")).content.decode()
+    assert "待审研学" in page and "乙厂研学" in page
+    dashboard = client.get(reverse("admin:index")).content.decode()
+    assert f'href="{reverse("review-queue")}"><strong>3</strong>' in dashboard
+
+
+def test_the_review_queue_says_when_nothing_waits(client, world):
+    client.force_login(world["editor"])
+    assert "Nothing is waiting for review." in client.get(reverse("review-queue")).content.decode()
+
+
+def test_the_review_queue_makes_the_same_queries_for_one_item_and_many(client, world, django_assert_num_queries):
+    client.force_login(world["editor"])
+    make_programme(world["site"], published=False, in_review=True)
+    client.get(reverse("review-queue"))
+    # Session, user, permissions (4), then one query per kind of content (5).
+    with django_assert_num_queries(9) as one:
+        client.get(reverse("review-queue"))
+    for n in range(5):
+        make_site(name_zh=f"草稿{n}", published=False, in_review=True)
+        make_programme(world["site"], published=False, in_review=True)
+    with django_assert_num_queries(len(one.captured_queries)):
+        client.get(reverse("review-queue"))

@@ -93,7 +93,11 @@ def test_an_operators_change_to_a_published_site_waits_for_the_editor(live_serve
     assert "新开放机车总装车间参观通道" not in anonymous.content()  # visitors still see the published page
 
     log_in(desktop, live_server.url, "editor")
-    desktop.goto(f"{live_server.url}/admin/sites/site/{copy.pk}/change/")
+    desktop.click("a.bo-tile--alert[href$='/office/review/']")  # the dashboard: 1 waiting for review
+    desktop.wait_for_url(f"{live_server.url}/admin/office/review/")
+    screenshot(desktop, "backoffice-review-queue-desktop")
+    desktop.click(f"a[href$='/admin/sites/site/{copy.pk}/change/']")
+    desktop.wait_for_url(f"{live_server.url}/admin/sites/site/{copy.pk}/change/")
     assert "<ins>新开放机车总装车间参观通道。</ins>" in desktop.content()
     screenshot(desktop, "backoffice-editor-proposed-change-desktop")
     desktop.goto(f"{live_server.url}{copy.get_absolute_url()}")

@@ -1,0 +1,82 @@
+"""The review queue: everything waiting for a bureau editor (drafts sent for review and proposed changes to
+published pages), oldest first, with who sent it. Operators see their own sites' items."""
+
+from django.contrib import admin
+from django.db.models import OuterRef, Subquery
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from bookings import access
+from bookings.models import StudyProgramme
+from core.roles import can_publish
+from events.models import Event
+from itineraries.models import Itinerary
+from sites.models import HeritageAsset, Site
+
+SHOWN = 100  # per kind; the admin list behind each heading has them all
+
+
+def _queues(user):
+    """(model, queryset of what waits) for what `user` may see."""
+    if access.sees_all_sites(user):
+        return [
+            (Site, Site.objects.all()),
+            (StudyProgramme, StudyProgramme.objects.all()),
+            (HeritageAsset, HeritageAsset.objects.all()),
+            (Event, Event.objects.all()),
+            (Itinerary, Itinerary.objects.all()),
+        ]
+    sites = access.sites_for(user)
+    return [(Site, access.listings_for(user)), (StudyProgramme, StudyProgramme.objects.filter(site__in=sites))]
+
+
+def _last_change(model):
+    """The latest history row of each object: who sent it and when."""
+    latest = model.history.model.objects.filter(id=OuterRef("pk")).order_by("-history_date", "-history_id")
+    return {
+        "sent_by": Subquery(latest.values("history_user__username")[:1]),
+        "sent_at": Subquery(latest.values("history_date")[:1]),
+    }
+
+
+def count_waiting(user):
+    """How many items wait, as the queue lists them: one query per kind."""
+    return sum(queryset.awaiting_review().count() for _model, queryset in _queues(user))
+
+
+def waiting_for_review(user):
+    """One group per kind of content, each a list of rows; one query per kind."""
+    groups = []
+    for model, queryset in _queues(user):
+        opts = model._meta
+        rows = list(queryset.awaiting_review().annotate(**_last_change(model)).order_by("sent_at", "pk")[:SHOWN])
+        groups.append(
+            {
+                "label": opts.verbose_name_plural,
+                "list_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist") + "?publication=review",
+                "rows": [
+                    {
+                        "object": obj,
+                        "url": reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]),
+                        "kind": _("Proposed change") if getattr(obj, "draft_of_id", None) else _("Draft"),
+                        "sent_by": obj.sent_by,
+                        "sent_at": obj.sent_at,
+                    }
+                    for obj in rows
+                ],
+            }
+        )
+    return groups
+
+
+def review_view(request):
+    groups = waiting_for_review(request.user)
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Waiting for review"),
+        "groups": groups,
+        "total": sum(len(group["rows"]) for group in groups),
+        "may_publish": can_publish(request.user),
+    }
+    return TemplateResponse(request, "admin/review_queue.html", context)
