@@ -106,6 +106,8 @@ class PublishingAdmin(NotFoundOutsideScope, SimpleHistoryAdmin):
         readonly = [*super().get_readonly_fields(request, obj), "in_review"]
         if not can_publish(request.user) or (obj is not None and getattr(obj, "draft_of_id", None)):
             readonly += self.publishing_fields
+        if obj is not None and getattr(obj, "draft_of_id", None):
+            readonly += [name for name in obj.revision_kept_fields if name not in readonly]  # kept from the original
         return readonly
 
     # Held revisions -----------------------------------------------------------------------------------------
@@ -146,7 +148,7 @@ class PublishingAdmin(NotFoundOutsideScope, SimpleHistoryAdmin):
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
 
     def revise_view(self, request, pk):
-        obj = get_object_or_404(self.get_queryset(request), pk=pk, draft_of__isnull=True)
+        obj = get_object_or_404(self.get_queryset(request), pk=pk, draft_of__isnull=True, published=True)
         if not self.may_work_on(request, obj):
             raise PermissionDenied
         copy = revisions.start_revision(obj, request.user)

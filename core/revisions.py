@@ -6,7 +6,8 @@ staff preview the copy at its own public address. An editor applies the copy (it
 original's, in one transaction, recorded in the original's history) or discards it.
 
 A model takes part by inheriting Revisable and naming in `revision_children` the related names of the rows that
-are copied with it.
+are copied with it, and in `revision_kept_fields` the fields the working copy never changes (the bureau's own say,
+which an editor may change on the original while a proposal waits).
 """
 
 from django.db import models, transaction
@@ -26,6 +27,7 @@ class Revisable(models.Model):
     )
 
     revision_children = []
+    revision_kept_fields = []
 
     class Meta:
         abstract = True
@@ -39,16 +41,13 @@ def revision_slug(original):
     return f"{original.slug[:60]}-revision-{original.pk}"
 
 
-def _content_fields(model):
-    return [
-        field
-        for field in model._meta.concrete_fields
-        if field.name not in KEPT_FIELDS and not field.primary_key and field.name != "updated_at"
-    ]
+def _content_fields(model, with_kept=False):
+    kept = KEPT_FIELDS | {"updated_at"} | (set() if with_kept else set(model.revision_kept_fields))
+    return [field for field in model._meta.concrete_fields if field.name not in kept and not field.primary_key]
 
 
-def _many_to_many(model):
-    return [field for field in model._meta.many_to_many if not field.name.startswith("history")]
+def _many_to_many(model, with_kept=False):
+    return [field for field in model._meta.many_to_many if with_kept or field.name not in model.revision_kept_fields]
 
 
 def _child_relation(model, related_name):
@@ -70,12 +69,12 @@ def start_revision(original, user=None):
     if existing:
         return existing
     copy = model(draft_of=original, slug=revision_slug(original), published=False, in_review=True)
-    for field in _content_fields(model):
+    for field in _content_fields(model, with_kept=True):
         setattr(copy, field.attname, getattr(original, field.attname))
     copy._change_reason = _("Proposed change started")
     copy._history_user = user
     copy.save()
-    for field in _many_to_many(model):
+    for field in _many_to_many(model, with_kept=True):
         getattr(copy, field.name).set(getattr(original, field.name).all())
     for related_name in model.revision_children:
         child_model, fk_name = _child_relation(model, related_name)

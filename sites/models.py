@@ -136,6 +136,7 @@ class Site(Publishable, Revisable, AudienceFields, Located):
     objects = SiteQuerySet.as_manager()
     # Copied with a working copy of a published listing (core.revisions).
     revision_children = ["photos", "periods", "exceptions"]
+    revision_kept_fields = ["featured", "level", "level_year", "operators"]
 
     name = translated("name")
     summary = translated("summary")

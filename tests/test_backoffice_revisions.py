@@ -307,3 +307,22 @@ def test_the_review_queue_makes_the_same_queries_for_one_item_and_many(client, w
         make_programme(world["site"], published=False, in_review=True)
     with django_assert_num_queries(len(one.captured_queries)):
         client.get(reverse("review-queue"))
+
+
+def test_applying_keeps_what_the_bureau_changed_on_the_original_meanwhile(client, world):
+    client.force_login(world["operator"])
+    copy = propose(client, world["site"], name_en="Works A, renewed")
+    Site.objects.filter(pk=world["site"].pk).update(level="provincial", level_year=2025, featured=True)
+    world["site"].operators.add(world["operator_b"])
+    revisions.apply_revision(Site.objects.get(pk=copy.pk), world["editor"])
+    site = Site.objects.get(pk=world["site"].pk)
+    assert (site.name_en, site.level, site.level_year, site.featured) == ("Works A, renewed", "provincial", 2025, True)
+    assert set(site.operators.all()) == {world["operator"], world["operator_b"]}
+
+
+def test_a_draft_needs_no_proposed_change(client, world):
+    draft = make_site(name_zh="草稿厂", published=False)
+    draft.operators.add(world["operator"])
+    client.force_login(world["operator"])
+    assert client.post(url("sites_site_revise", draft.pk)).status_code == 404
+    assert "_save" in client.get(url("sites_site_change", draft.pk)).content.decode()
