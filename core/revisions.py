@@ -92,6 +92,9 @@ def apply_revision(copy, user=None):
     """Make the working copy's content the original's, keep the original's address and publishing, drop the copy."""
     model = type(copy)
     original = model.objects.select_for_update().get(pk=copy.draft_of_id)
+    copy = model.objects.filter(pk=copy.pk).first()  # read again under the lock: somebody may have applied it
+    if copy is None:
+        return original
     for field in _content_fields(model):
         setattr(original, field.attname, getattr(copy, field.attname))
     original.in_review = False
@@ -117,7 +120,11 @@ def apply_revision(copy, user=None):
 
 @transaction.atomic
 def discard_revision(copy, user=None):
-    original = copy.draft_of
+    model = type(copy)
+    original = model.objects.select_for_update().get(pk=copy.draft_of_id)  # not while somebody applies it
+    copy = model.objects.filter(pk=copy.pk).first()
+    if copy is None:
+        return original
     copy._change_reason = _("Proposed change discarded")
     copy._history_user = user
     copy.delete()

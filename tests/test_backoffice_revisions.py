@@ -326,3 +326,14 @@ def test_a_draft_needs_no_proposed_change(client, world):
     client.force_login(world["operator"])
     assert client.post(url("sites_site_revise", draft.pk)).status_code == 404
     assert "_save" in client.get(url("sites_site_change", draft.pk)).content.decode()
+
+
+def test_applying_a_proposed_change_twice_loses_nothing(client, world):
+    """Two editors press "apply" at once: the second finds the change gone and leaves the listing alone."""
+    client.force_login(world["operator"])
+    copy = propose(client, world["site"], name_en="Works A, renewed")
+    stale = Site.objects.get(pk=copy.pk)
+    revisions.apply_revision(Site.objects.get(pk=copy.pk), world["editor"])
+    revisions.apply_revision(stale, world["editor"])
+    site = Site.objects.get(pk=world["site"].pk)
+    assert site.photos.count() == 1 and site.periods.count() == 5 and site.name_en == "Works A, renewed"
