@@ -15,6 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 
 VERSION_KEY = "pagecache:version"
@@ -50,10 +51,12 @@ def bump_content_version():
     path.write_text(str(time.time_ns()))
 
 
-def cached_for_content(key, build):
-    """`build()`, kept in the cache until content changes: for data that is costly to make (the map's GeoJSON
-    of every place). Off with the page cache."""
-    if settings.PAGE_CACHE_SECONDS <= 0:
+def cached_for_content(key, build, timeout=None):
+    """`build()`, kept in the cache until content changes: for what pages are made of and is costly to make
+    (list counts, rendered card grids, the map's GeoJSON). Independent of the page cache; off when
+    DATA_CACHE_SECONDS is 0. `key` must name everything the value depends on besides content (language, filters,
+    the minute for what depends on the time)."""
+    if settings.DATA_CACHE_SECONDS <= 0:
         return build()
     key = "content:" + key
     version = content_version()
@@ -61,8 +64,19 @@ def cached_for_content(key, build):
     if entry and entry[0] == version:
         return entry[1]
     value = build()
-    cache.set(key, (version, value), settings.PAGE_CACHE_SECONDS)
+    cache.set(key, (version, value), timeout or settings.DATA_CACHE_SECONDS)
     return value
+
+
+def this_minute():
+    """Now, to the minute: part of the cache key of data that depends on the time (upcoming dates, open now),
+    which is then at most a minute late."""
+    return timezone.now().replace(second=0, microsecond=0)
+
+
+def vary_key(*parts):
+    """A short cache-key fragment for any values with a stable repr (strings, numbers, dates, sorted items)."""
+    return hashlib.sha1(repr(parts).encode()).hexdigest()
 
 
 def _cacheable_request(request):
