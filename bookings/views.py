@@ -17,7 +17,7 @@ from bookings.forms import BookingForm
 from bookings.models import Booking, StudyProgramme
 from bookings.ratelimit import limit_posts
 from core.listing import listing_context
-from core.pagecache import cache_public_page
+from core.pagecache import cache_public_page, this_minute
 from sites.models import SitePhoto
 
 SLOTS_SHOWN = 60
@@ -34,7 +34,11 @@ def programme_list(request):
     # Programmes with a date to book first, soonest first; then the rest by title.
     programmes = _programmes().order_by(F("next_slot_start").asc(nulls_last=True), "title_zh")
     filterset = ProgrammeFilter(request.GET or None, queryset=programmes)
-    return render(request, "bookings/programme_list.html", listing_context(request, filterset))
+    return render(
+        request,
+        "bookings/programme_list.html",
+        listing_context(request, filterset, name=f"programmes:{this_minute():%Y%m%d%H%M}"),
+    )
 
 
 def _coming_slots(programme, now):

@@ -6,11 +6,12 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core.listing import listing_context
-from core.pagecache import cache_public_page
+from core.pagecache import cache_public_page, this_minute
 from events import ical
 from events.filters import OccurrenceFilter
 from events.forms import MonthField
@@ -30,21 +31,27 @@ def _occurrences():
 @require_GET
 @cache_public_page
 def event_list(request):
-    queryset = _occurrences().upcoming().order_by("starts_at", "event__title_zh", "pk")
+    now = this_minute()
+    queryset = _occurrences().upcoming(now).order_by("starts_at", "event__title_zh", "pk")
     filterset = OccurrenceFilter(request.GET or None, queryset=queryset)
-    return _render_list(request, filterset, archive=False)
+    return _render_list(request, filterset, archive=False, name=f"events:{now:%Y%m%d%H%M}")
 
 
 @require_GET
 @cache_public_page
 def event_archive(request):
-    queryset = _occurrences().past().order_by("-starts_at", "event__title_zh", "pk")
+    now = this_minute()
+    queryset = _occurrences().past(now).order_by("-starts_at", "event__title_zh", "pk")
     filterset = OccurrenceFilter(request.GET or None, queryset=queryset)
-    return _render_list(request, filterset, archive=True)
+    return _render_list(request, filterset, archive=True, name=f"past-events:{now:%Y%m%d%H%M}")
 
 
-def _render_list(request, filterset, archive):
-    context = {**listing_context(request, filterset), "archive": archive, "this_year": timezone.localdate().year}
+def _render_list(request, filterset, archive, name):
+    context = {
+        **listing_context(request, filterset, name=name),
+        "archive": archive,
+        "this_year": timezone.localdate().year,
+    }
     return render(request, "events/event_list.html", context)
 
 
@@ -70,7 +77,8 @@ def calendar(request):
         .order_by("starts_at", "event__title_zh", "pk")
     )
     filterset = OccurrenceFilter(request.GET or None, queryset=queryset, dates=False)
-    occurrences, counts = first_of_each_day(filterset.qs)
+    # Lazy: on a data-cache hit the template needs neither the dates nor their count.
+    grid = SimpleLazyObject(lambda: _month_grid(first, filterset.qs, today))
     return render(
         request,
         "events/calendar.html",
@@ -79,14 +87,18 @@ def calendar(request):
             "notices": notices + _filter_notices(filterset),
             "filtered": any(value for key, value in request.GET.items() if key != "month"),
             "month": first,
-            "weeks": month_weeks(first, occurrences, today, counts),
+            "grid": grid,
             "today": today,
-            "month_count": _month_count(first, occurrences, counts),
             "previous_month": shift_month(first, -1),
             "next_month": shift_month(first, 1),
             "filter_query": _query_without(request, "month"),
         },
     )
+
+
+def _month_grid(first, queryset, today):
+    occurrences, counts = first_of_each_day(queryset)
+    return {"weeks": month_weeks(first, occurrences, today, counts), "count": _month_count(first, occurrences, counts)}
 
 
 def _month_count(first, occurrences, counts):

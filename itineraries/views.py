@@ -1,9 +1,11 @@
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from core.listing import listing_context
-from core.pagecache import cache_public_page
+from core.pagecache import cache_public_page, cached_for_content, this_minute
+from core.publishing import can_preview
 from itineraries.filters import RouteFilter
 from itineraries.models import Itinerary
 from itineraries.seo import route_jsonld
@@ -20,13 +22,18 @@ def route_list(request):
         .order_by("-featured", "title_zh")
     )
     filterset = RouteFilter(request.GET or None, queryset=routes)
-    return render(request, "itineraries/route_list.html", listing_context(request, filterset))
+    return render(
+        request,
+        "itineraries/route_list.html",
+        listing_context(request, filterset, name=f"routes:{this_minute():%Y%m%d%H%M}"),
+    )
 
 
 @require_GET
 @cache_public_page
 def route_detail(request, slug):
-    route = get_object_or_404(Itinerary.objects.previewable(request.user).for_detail(), slug=slug)
+    minute = this_minute()
+    route = _route(request, slug, minute)
     plan = route.plan()
     event = route.related_event if route.related_event_id and route.related_event.published else None
     return render(
@@ -43,8 +50,20 @@ def route_detail(request, slug):
                 "crs": settings.MAP_TILE_CRS,
             },
             "jsonld": route_jsonld(request, route, plan),
+            "minute": minute,
         },
     )
+
+
+def _route(request, slug, minute):
+    """The published route with its stops and next dates, from the data cache; staff get drafts too."""
+    if can_preview(request.user):
+        return get_object_or_404(Itinerary.objects.all().for_detail(), slug=slug)
+    key = f"route:{slug}:{minute:%Y%m%d%H%M}"
+    route = cached_for_content(key, lambda: Itinerary.objects.published().for_detail().filter(slug=slug).first())
+    if route is None:
+        raise Http404
+    return route
 
 
 def _map_stops(plan):
