@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from core.listing import listing_context
@@ -14,19 +15,18 @@ from itineraries.seo import route_jsonld
 @require_GET
 @cache_public_page
 def route_list(request):
-    routes = (
-        Itinerary.objects.published()
-        .with_days()
-        .filter(num_days__isnull=False)
-        .for_listing()
-        .order_by("-featured", "title_zh")
-    )
-    filterset = RouteFilter(request.GET or None, queryset=routes)
-    return render(
-        request,
-        "itineraries/route_list.html",
-        listing_context(request, filterset, name=f"routes:{this_minute():%Y%m%d%H%M}"),
-    )
+    def filterset():
+        routes = (
+            Itinerary.objects.published()
+            .with_days()
+            .filter(num_days__isnull=False)
+            .for_listing()
+            .order_by("-featured", "title_zh")
+        )
+        return RouteFilter(request.GET or None, queryset=routes)
+
+    context = listing_context(request, RouteFilter, filterset, f"routes:{this_minute():%Y%m%d%H%M}")
+    return render(request, "itineraries/route_list.html", context)
 
 
 @require_GET
@@ -34,7 +34,8 @@ def route_list(request):
 def route_detail(request, slug):
     minute = this_minute()
     route = _route(request, slug, minute)
-    plan = route.plan()
+    # Lazy or called by the template: on a data-cache hit it needs none of them.
+    plan = SimpleLazyObject(route.plan)
     event = route.related_event if route.related_event_id and route.related_event.published else None
     return render(
         request,
@@ -43,13 +44,13 @@ def route_detail(request, slug):
             "route": route,
             "plan": plan,
             "event": event,
-            "map_stops": _map_stops(plan),
+            "map_stops": lambda: _map_stops(plan),
             "map_config": {
                 "tileUrl": settings.MAP_TILE_URL,
                 "attribution": settings.MAP_TILE_ATTRIBUTION,
                 "crs": settings.MAP_TILE_CRS,
             },
-            "jsonld": route_jsonld(request, route, plan),
+            "jsonld": lambda: route_jsonld(request, route, plan),
             "minute": minute,
         },
     )

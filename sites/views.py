@@ -35,8 +35,10 @@ NEARBY_BOX = Decimal("0.6")  # degrees; about 60 km around Zhuzhou's latitude
 @cache_public_page
 def site_list(request):
     # Always bound, even to an empty query: filter_queryset() is what applies the recommended order.
-    filterset = SiteFilter(request.GET, queryset=Site.objects.published().for_listing())
-    return render(request, "sites/site_list.html", listing_context(request, filterset, name="sites"))
+    context = listing_context(
+        request, SiteFilter, lambda: SiteFilter(request.GET, queryset=Site.objects.published().for_listing()), "sites"
+    )
+    return render(request, "sites/site_list.html", context)
 
 
 @require_GET
@@ -49,10 +51,11 @@ def site_detail(request, slug):
         "sites/site_detail.html",
         {
             "site": site,
-            "open_now": site.is_open(now),
-            "week": site.week_hours(now.date()),
+            # Lazy: on a data-cache hit the template needs none of them.
+            "open_now": SimpleLazyObject(lambda: site.is_open(now)),
+            "week": SimpleLazyObject(lambda: site.week_hours(now.date())),
             "nearby": SimpleLazyObject(lambda: _nearby_sites(site)),
-            "jsonld": site_jsonld(request, site),
+            "jsonld": lambda: site_jsonld(request, site),  # templates call callables
             "map_config": _map_config(),
             "minute": this_minute(),
         },
@@ -98,8 +101,11 @@ def _nearby_sites(site):
 @require_GET
 @cache_public_page
 def heritage_list(request):
-    filterset = HeritageFilter(request.GET, queryset=HeritageAsset.objects.published().for_listing())
-    return render(request, "sites/heritage_list.html", listing_context(request, filterset, name="heritage"))
+    queryset = HeritageAsset.objects.published
+    context = listing_context(
+        request, HeritageFilter, lambda: HeritageFilter(request.GET, queryset=queryset().for_listing()), "heritage"
+    )
+    return render(request, "sites/heritage_list.html", context)
 
 
 @require_GET
