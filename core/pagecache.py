@@ -3,11 +3,13 @@
 Pages are stored under their full path (the language is part of it) together with the content version they
 were rendered at. Any save or delete of a content model bumps the version (core.signals), so the next request
 renders afresh: no page outlives the change that made it stale. The version lives in the shared cache when it is
-Redis; with the local-memory cache each gunicorn worker has its own cache, so the version is a file's mtime that
-all workers on the machine can see.
+Redis; with the local-memory cache each gunicorn worker has its own cache, so the version is the content of a file
+that all workers on the machine can read.
 """
 
 import hashlib
+import os
+import tempfile
 import time
 from functools import wraps
 from pathlib import Path
@@ -36,10 +38,12 @@ def content_version():
             cache.add(VERSION_KEY, time.time_ns(), None)
             version = cache.get(VERSION_KEY)
         return version
+    # The file's content, not its mtime: file systems that keep times to a clock tick (a few ms) would give two
+    # changes in a row the same version.
     try:
-        return _version_file().stat().st_mtime_ns
+        return _version_file().read_text()
     except FileNotFoundError:
-        return 0
+        return ""
 
 
 def bump_content_version():
@@ -48,7 +52,11 @@ def bump_content_version():
         return
     path = _version_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(str(time.time_ns()))
+    # Written aside and renamed, so a reader never sees the file empty.
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "w") as handle:
+        handle.write(str(time.time_ns()))
+    os.replace(temporary, path)
 
 
 def cached_for_content(key, build, timeout=None):

@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -22,3 +23,12 @@ def invalidate_pages(sender, **kwargs):
     model = kwargs.get("instance").__class__ if kwargs.get("instance") is not None else sender
     if model._meta.app_label in CONTENT_APPS:
         bump_content_version()
+        _bump_again_on_commit()
+
+
+def _bump_again_on_commit():
+    """A request between a save and its commit reads the old rows under the new version, and would keep them in
+    the cache until the next change: bump once more when the transaction commits (once however many rows)."""
+    pending = transaction.get_connection().run_on_commit
+    if not any(callback is bump_content_version for _savepoints, callback, _robust in pending):
+        transaction.on_commit(bump_content_version)
