@@ -124,8 +124,9 @@ def map_page(request):
         request,
         "sites/map.html",
         {
-            "site_groups": _district_groups(Site, "sites:site-list"),
-            "heritage_groups": _district_groups(HeritageAsset, "sites:heritage-list"),
+            # Lazy: on a data-cache hit the template needs neither.
+            "site_groups": SimpleLazyObject(lambda: _district_groups(Site, "sites:site-list")),
+            "heritage_groups": SimpleLazyObject(lambda: _district_groups(HeritageAsset, "sites:heritage-list")),
             "map_config": _map_config(),
         },
     )

@@ -34,7 +34,9 @@ def _text(client, path):
     return response.content.decode()
 
 
-@pytest.mark.parametrize("path", ["/", "/sites/", "/sites/?district=shifeng", "/sites/?q=工厂", "/map/places.geojson"])
+@pytest.mark.parametrize(
+    "path", ["/", "/sites/", "/sites/?district=shifeng", "/sites/?q=工厂", "/map/", "/map/places.geojson"]
+)
 def test_a_second_visit_makes_no_queries(client, django_assert_num_queries, path):
     make_site(name_zh="中车工厂", featured=True)
     client.get(path)
@@ -42,7 +44,9 @@ def test_a_second_visit_makes_no_queries(client, django_assert_num_queries, path
         client.get(path)
 
 
-@pytest.mark.parametrize("path", ["/sites/", "/sites/?district=shifeng", "/sites/?q=工厂", "/", "/map/places.geojson"])
+@pytest.mark.parametrize(
+    "path", ["/sites/", "/sites/?district=shifeng", "/sites/?q=工厂", "/", "/map/", "/map/places.geojson"]
+)
 def test_a_renamed_site_shows_on_the_next_visit(client, path):
     site = make_site(name_zh="旧名称工厂", featured=True)
     assert "旧名称工厂" in _text(client, path)
