@@ -142,3 +142,14 @@ def test_no_data_cache_when_it_is_turned_off(client, settings, django_assert_max
     with django_assert_max_num_queries(3):
         client.get("/sites/")
     client.get("/sites/")
+
+
+def test_staff_get_fragments_rendered_afresh(client, admin_user):
+    site = make_site(name_zh="中车工厂")
+    client.force_login(admin_user)
+    client.get("/sites/")
+    client.get(site.get_absolute_url())
+    # Saved without signals, as a preview of pending changes might be made: staff must see it at once.
+    type(site).objects.filter(pk=site.pk).update(name_zh="改名未发布")
+    assert "改名未发布" in _text(client, site.get_absolute_url())
+    assert "改名未发布" in _text(client, "/sites/")

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from core.pagecache import cached_for_content, vary_key
+from core.publishing import can_preview
 
 register = template.Library()
 
@@ -68,6 +69,11 @@ class CachedContentNode(template.Node):
         self.values = values
 
     def render(self, context):
+        request = context.get("request")
+        if request is not None and can_preview(getattr(request, "user", None)):
+            # Staff may see drafts and previews at public addresses: never cache what they see, nor show them
+            # what visitors see.
+            return self.nodelist.render(context)
         name, *values = (value.resolve(context) for value in self.values)
         key = f"fragment:{name}:{get_language()}:{vary_key(*values)}"
         return cached_for_content(key, lambda: self.nodelist.render(context))
