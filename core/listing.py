@@ -10,7 +10,7 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core.pagecache import cached_for_content, vary_key
+from core.pagecache import EVERYTHING, cached_for_content, vary_key
 
 PAGE_SIZE = 12
 
@@ -38,18 +38,19 @@ class KnownCountPaginator(Paginator):
         return self._get_page(SimpleLazyObject(lambda: self.object_list[bottom:top]), number, self)
 
 
-def listing_context(request, filterset_class, make_filterset, name, page_size=PAGE_SIZE):
+def listing_context(request, filterset_class, make_filterset, name, page_size=PAGE_SIZE, parts=EVERYTHING):
     """The template context of a filtered list. Bad parameters are dropped with a message, never a 500.
 
     `make_filterset()` builds the FilterSet, only when the count or the page is not in the data cache. `name`
-    names the list's base queryset, and the minute for lists that depend on the time."""
+    names the list's base queryset, and the minute for lists that depend on the time; `parts` the parts of the
+    content version the list depends on (core.pagecache)."""
     filterset = SimpleLazyObject(make_filterset)
     typed = vary_key(
         request.path, sorted((field, request.GET.getlist(field)) for field in filterset_class.base_filters)
     )
     list_key = f"{name}:{typed}"
     count, notices = cached_for_content(
-        f"count:{get_language()}:{list_key}", lambda: (filterset.qs.count(), filter_notices(filterset))
+        f"count:{get_language()}:{list_key}", lambda: (filterset.qs.count(), filter_notices(filterset)), parts=parts
     )
     paginator = KnownCountPaginator(SimpleLazyObject(lambda: filterset.qs), page_size, count)
     raw_page = request.GET.get("page")

@@ -21,36 +21,52 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 
 VERSION_KEY = "pagecache:version"
+# Content is versioned in two parts: the catalogue (sites, heritage, events, routes) and study tours with their
+# slots and bookings, which change with every booking and show on few pages. What shows no study tour can ignore
+# the second part, so a booking does not empty the directories, the map or the event pages.
+CATALOGUE, BOOKINGS = "catalogue", "bookings"
+EVERYTHING = (CATALOGUE, BOOKINGS)
 
 
 def _shared_cache():
     return "redis" in settings.CACHES["default"]["BACKEND"].lower()
 
 
-def _version_file():
-    return Path(settings.PAGE_CACHE_VERSION_FILE)
+def _version_file(part):
+    path = Path(settings.PAGE_CACHE_VERSION_FILE)
+    return path if part == CATALOGUE else path.with_name(f"{path.name}.{part}")
 
 
-def content_version():
+def _version(part):
     if _shared_cache():
-        version = cache.get(VERSION_KEY)
+        key = VERSION_KEY if part == CATALOGUE else f"{VERSION_KEY}:{part}"
+        version = cache.get(key)
         if version is None:
-            cache.add(VERSION_KEY, time.time_ns(), None)
-            version = cache.get(VERSION_KEY)
-        return version
+            cache.add(key, time.time_ns(), None)
+            version = cache.get(key)
+        return str(version)
     # The file's content, not its mtime: file systems that keep times to a clock tick (a few ms) would give two
     # changes in a row the same version.
     try:
-        return _version_file().read_text()
+        return _version_file(part).read_text()
     except FileNotFoundError:
         return ""
 
 
-def bump_content_version():
+def content_version(parts=EVERYTHING):
+    return "|".join(_version(part) for part in parts)
+
+
+def bump_content_version(parts=EVERYTHING):
+    for part in parts:
+        _bump(part)
+
+
+def _bump(part):
     if _shared_cache():
-        cache.set(VERSION_KEY, time.time_ns(), None)
+        cache.set(VERSION_KEY if part == CATALOGUE else f"{VERSION_KEY}:{part}", time.time_ns(), None)
         return
-    path = _version_file()
+    path = _version_file(part)
     path.parent.mkdir(parents=True, exist_ok=True)
     # Written aside and renamed, so a reader never sees the file empty.
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
@@ -59,15 +75,15 @@ def bump_content_version():
     os.replace(temporary, path)
 
 
-def cached_for_content(key, build, timeout=None):
+def cached_for_content(key, build, timeout=None, parts=EVERYTHING):
     """`build()`, kept in the cache until content changes: for what pages are made of and is costly to make
     (list counts, rendered card grids, the map's GeoJSON). Independent of the page cache; off when
     DATA_CACHE_SECONDS is 0. `key` must name everything the value depends on besides content (language, filters,
-    the minute for what depends on the time)."""
+    the minute for what depends on the time); `parts=(CATALOGUE,)` for what shows no study tour."""
     if settings.DATA_CACHE_SECONDS <= 0:
         return build()
     key = "content:" + key
-    version = content_version()
+    version = content_version(parts)
     entry = cache.get(key)
     if entry and entry[0] == version:
         return entry[1]

@@ -4,10 +4,24 @@ from django.dispatch import receiver
 
 from core.images import make_renditions
 from core.models import Photo
-from core.pagecache import bump_content_version
+from core.pagecache import BOOKINGS, CATALOGUE, bump_content_version
 
-# Apps whose rows appear on public pages: any change there makes cached pages stale.
-CONTENT_APPS = {"sites", "events", "itineraries", "bookings"}
+
+def bump_catalogue():
+    bump_content_version([CATALOGUE])
+
+
+def bump_bookings():
+    bump_content_version([BOOKINGS])
+
+
+# Apps whose rows appear on public pages, and the part of the content version they make stale.
+CONTENT_APPS = {
+    "sites": bump_catalogue,
+    "events": bump_catalogue,
+    "itineraries": bump_catalogue,
+    "bookings": bump_bookings,
+}
 
 
 @receiver(post_save)
@@ -21,14 +35,15 @@ def make_photo_renditions(sender, instance, **kwargs):
 @receiver(m2m_changed)
 def invalidate_pages(sender, **kwargs):
     model = kwargs.get("instance").__class__ if kwargs.get("instance") is not None else sender
-    if model._meta.app_label in CONTENT_APPS:
-        bump_content_version()
-        _bump_again_on_commit()
+    bump = CONTENT_APPS.get(model._meta.app_label)
+    if bump is not None:
+        bump()
+        _bump_again_on_commit(bump)
 
 
-def _bump_again_on_commit():
+def _bump_again_on_commit(bump):
     """A request between a save and its commit reads the old rows under the new version, and would keep them in
     the cache until the next change: bump once more when the transaction commits (once however many rows)."""
     pending = transaction.get_connection().run_on_commit
-    if not any(callback is bump_content_version for _savepoints, callback, _robust in pending):
-        transaction.on_commit(bump_content_version)
+    if not any(callback is bump for _savepoints, callback, _robust in pending):
+        transaction.on_commit(bump)

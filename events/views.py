@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core.listing import filter_notices, listing_context
-from core.pagecache import cache_public_page, this_minute
+from core.pagecache import CATALOGUE, cache_public_page, this_minute
 from events import ical
 from events.filters import OccurrenceFilter
 from events.forms import MonthField
@@ -54,7 +54,7 @@ def event_archive(request):
 
 def _render_list(request, filterset, archive, name):
     context = {
-        **listing_context(request, OccurrenceFilter, filterset, name),
+        **listing_context(request, OccurrenceFilter, filterset, name, parts=[CATALOGUE]),
         "archive": archive,
         "this_year": timezone.localdate().year,
     }

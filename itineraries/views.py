@@ -5,7 +5,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from core.listing import listing_context
-from core.pagecache import cache_public_page, cached_for_content, this_minute
+from core.pagecache import CATALOGUE, cache_public_page, cached_for_content, this_minute
 from core.publishing import can_preview
 from itineraries.filters import RouteFilter
 from itineraries.models import Itinerary
@@ -25,7 +25,8 @@ def route_list(request):
         )
         return RouteFilter(request.GET or None, queryset=routes)
 
-    context = listing_context(request, RouteFilter, filterset, f"routes:{this_minute():%Y%m%d%H%M}")
+    name = f"routes:{this_minute():%Y%m%d%H%M}"
+    context = listing_context(request, RouteFilter, filterset, name, parts=[CATALOGUE])
     return render(request, "itineraries/route_list.html", context)
 
 
@@ -61,7 +62,9 @@ def _route(request, slug, minute):
     if can_preview(request.user):
         return get_object_or_404(Itinerary.objects.all().for_detail(), slug=slug)
     key = f"route:{slug}:{minute:%Y%m%d%H%M}"
-    route = cached_for_content(key, lambda: Itinerary.objects.published().for_detail().filter(slug=slug).first())
+    route = cached_for_content(
+        key, lambda: Itinerary.objects.published().for_detail().filter(slug=slug).first(), parts=[CATALOGUE]
+    )
     if route is None:
         raise Http404
     return route

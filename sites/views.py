@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 from core.choices import District
 from core.listing import listing_context
 from core.models import rank_by
-from core.pagecache import cache_public_page, cached_for_content, this_minute
+from core.pagecache import CATALOGUE, cache_public_page, cached_for_content, this_minute
 from core.publishing import can_preview
 from core.seo import heritage_jsonld, site_jsonld
 from core.translation import pick
@@ -36,7 +36,11 @@ NEARBY_BOX = Decimal("0.6")  # degrees; about 60 km around Zhuzhou's latitude
 def site_list(request):
     # Always bound, even to an empty query: filter_queryset() is what applies the recommended order.
     context = listing_context(
-        request, SiteFilter, lambda: SiteFilter(request.GET, queryset=Site.objects.published().for_listing()), "sites"
+        request,
+        SiteFilter,
+        lambda: SiteFilter(request.GET, queryset=Site.objects.published().for_listing()),
+        "sites",
+        parts=[CATALOGUE],
     )
     return render(request, "sites/site_list.html", context)
 
@@ -68,7 +72,9 @@ def _detail(request, model, slug, today):
     if can_preview(request.user):
         return get_object_or_404(model.objects.all().for_detail(), slug=slug)
     key = f"{model._meta.label_lower}:{slug}:{today}"
-    found = cached_for_content(key, lambda: model.objects.published().for_detail().filter(slug=slug).first())
+    found = cached_for_content(
+        key, lambda: model.objects.published().for_detail().filter(slug=slug).first(), parts=[CATALOGUE]
+    )
     if found is None:
         raise Http404
     return found
@@ -103,7 +109,11 @@ def _nearby_sites(site):
 def heritage_list(request):
     queryset = HeritageAsset.objects.published
     context = listing_context(
-        request, HeritageFilter, lambda: HeritageFilter(request.GET, queryset=queryset().for_listing()), "heritage"
+        request,
+        HeritageFilter,
+        lambda: HeritageFilter(request.GET, queryset=queryset().for_listing()),
+        "heritage",
+        parts=[CATALOGUE],
     )
     return render(request, "sites/heritage_list.html", context)
 
@@ -164,7 +174,7 @@ def map_geojson(request):
     # caching rather than cache_public_page (whose key does not know the encoding).
     compressed = "gzip" in request.headers.get("Accept-Encoding", "")
     key = f"map-geojson:{get_language()}:{'gzip' if compressed else 'plain'}"
-    body, etag = cached_for_content(key, lambda: _geojson_body(compressed))
+    body, etag = cached_for_content(key, lambda: _geojson_body(compressed), parts=[CATALOGUE])
     response = HttpResponse(body, content_type="application/json")
     if compressed:
         response["Content-Encoding"] = "gzip"

@@ -8,8 +8,10 @@ from unittest.mock import patch
 import pytest
 from django.utils import translation
 
+from bookings import services
 from tests.conftest import at
 from tests.factories import make_site
+from tests.test_bookings_helpers import make_programme, make_slot, service_kwargs
 from tests.test_events import add_date, make_event
 from tests.test_routes import add_stop, make_route
 
@@ -153,3 +155,31 @@ def test_staff_get_fragments_rendered_afresh(client, admin_user):
     type(site).objects.filter(pk=site.pk).update(name_zh="改名未发布")
     assert "改名未发布" in _text(client, site.get_absolute_url())
     assert "改名未发布" in _text(client, "/sites/")
+
+
+def test_a_booking_leaves_the_catalogue_cached_and_shows_on_the_study_tours(client, django_assert_num_queries):
+    site = make_site(name_zh="中车工厂", featured=True)
+    slot = make_slot(make_programme(site=site), start=at(2027, 7, 20, 9), capacity=22)
+    catalogue = ["/sites/", "/heritage/", "/map/places.geojson", "/events/", "/events/calendar/"]
+    for path in catalogue:
+        client.get(path)
+    url = "/en" + slot.programme.get_absolute_url().removeprefix("/en")
+    assert "slot is-full" not in _text(client, url)
+    services.create_booking(**service_kwargs(slot, now=NOW))
+    assert "slot is-full" in _text(client, url)
+    for path in catalogue:
+        with django_assert_num_queries(0):
+            client.get(path)
+
+
+def test_a_renamed_study_tour_shows_on_every_page_that_lists_it(client):
+    site = make_site(name_zh="中车工厂")
+    programme = make_programme(site=site, title_zh="旧课程名")
+    make_slot(programme, start=at(2027, 7, 20, 9))
+    pages = ["/", "/study-tours/", site.get_absolute_url()]
+    for path in pages:
+        assert "旧课程名" in _text(client, path)
+    programme.title_zh = "新课程名"
+    programme.save()
+    for path in pages:
+        assert "新课程名" in _text(client, path)

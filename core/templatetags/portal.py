@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from core.pagecache import cached_for_content, vary_key
+from core.pagecache import CATALOGUE, EVERYTHING, cached_for_content, vary_key
 from core.publishing import can_preview
 
 register = template.Library()
@@ -51,22 +51,27 @@ def page_url(context, number):
 
 @register.tag
 def cachedcontent(parser, token):
-    """`{% cachedcontent "name" value… %}…{% endcachedcontent %}`: the enclosed markup, rendered once per content
-    version, language and the given values, then served from the data cache (core.pagecache.cached_for_content).
-    The values must name everything the markup depends on besides content; querysets inside stay unevaluated on a
-    hit, so keep them lazy in the view."""
-    bits = token.split_contents()
-    if len(bits) < 2:
+    """`{% cachedcontent "name" value… [ignoring_bookings] %}…{% endcachedcontent %}`: the enclosed markup, rendered
+    once per content version, language and the given values, then served from the data cache
+    (core.pagecache.cached_for_content). The values must name everything the markup depends on besides content;
+    `ignoring_bookings` marks markup that shows no study tour, which bookings then leave cached. Querysets inside
+    stay unevaluated on a hit, so keep them lazy in the view."""
+    bits = token.split_contents()[1:]
+    parts = EVERYTHING
+    if bits and bits[-1] == "ignoring_bookings":
+        bits, parts = bits[:-1], (CATALOGUE,)
+    if not bits:
         raise template.TemplateSyntaxError("cachedcontent needs a name")
     nodelist = parser.parse(("endcachedcontent",))
     parser.delete_first_token()
-    return CachedContentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+    return CachedContentNode(nodelist, [parser.compile_filter(bit) for bit in bits], parts)
 
 
 class CachedContentNode(template.Node):
-    def __init__(self, nodelist, values):
+    def __init__(self, nodelist, values, parts):
         self.nodelist = nodelist
         self.values = values
+        self.parts = parts
 
     def render(self, context):
         request = context.get("request")
@@ -76,4 +81,4 @@ class CachedContentNode(template.Node):
             return self.nodelist.render(context)
         name, *values = (value.resolve(context) for value in self.values)
         key = f"fragment:{name}:{get_language()}:{vary_key(*values)}"
-        return cached_for_content(key, lambda: self.nodelist.render(context))
+        return cached_for_content(key, lambda: self.nodelist.render(context), parts=self.parts)
