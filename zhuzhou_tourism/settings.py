@@ -137,7 +137,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if TESTING
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "core.storage.StaticFilesStorage"
     },
 }
 WHITENOISE_MAX_AGE = 31536000
