@@ -14,6 +14,7 @@ import time
 from functools import wraps
 from pathlib import Path
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -37,7 +38,29 @@ def _version_file(part):
     return path if part == CATALOGUE else path.with_name(f"{path.name}.{part}")
 
 
+# The versions read during the current request: a page asks for them once per cached part, and each read is a file
+# read or a Redis round trip. None outside requests, where every call reads afresh.
+_request = Local()
+
+
+def remember_versions_for_the_request(**kwargs):
+    _request.versions = {}
+
+
+def forget_versions(**kwargs):
+    _request.versions = None
+
+
 def _version(part):
+    versions = getattr(_request, "versions", None)
+    if versions is None:
+        return _read_version(part)
+    if part not in versions:
+        versions[part] = _read_version(part)
+    return versions[part]
+
+
+def _read_version(part):
     if _shared_cache():
         key = VERSION_KEY if part == CATALOGUE else f"{VERSION_KEY}:{part}"
         version = cache.get(key)
@@ -63,6 +86,8 @@ def bump_content_version(parts=EVERYTHING):
 
 
 def _bump(part):
+    if getattr(_request, "versions", None):
+        _request.versions.pop(part, None)  # a request that changes content reads its own change
     if _shared_cache():
         cache.set(VERSION_KEY if part == CATALOGUE else f"{VERSION_KEY}:{part}", time.time_ns(), None)
         return

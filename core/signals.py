@@ -1,10 +1,11 @@
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from core.images import make_renditions
 from core.models import Photo
-from core.pagecache import BOOKINGS, CATALOGUE, bump_content_version
+from core.pagecache import BOOKINGS, CATALOGUE, bump_content_version, forget_versions, remember_versions_for_the_request
 
 
 def bump_catalogue():
@@ -22,6 +23,10 @@ CONTENT_APPS = {
     "itineraries": bump_catalogue,
     "bookings": bump_bookings,
 }
+
+
+request_started.connect(remember_versions_for_the_request, dispatch_uid="core.remember_versions")
+request_finished.connect(forget_versions, dispatch_uid="core.forget_versions")
 
 
 @receiver(post_save)

@@ -9,6 +9,7 @@ import pytest
 from django.utils import translation
 
 from bookings import services
+from core import pagecache
 from tests.conftest import at
 from tests.factories import make_site
 from tests.test_bookings_helpers import make_programme, make_slot, service_kwargs
@@ -183,3 +184,21 @@ def test_a_renamed_study_tour_shows_on_every_page_that_lists_it(client):
     programme.save()
     for path in pages:
         assert "新课程名" in _text(client, path)
+
+
+def test_a_request_reads_each_part_of_the_content_version_once(client):
+    make_site()
+    client.get("/")
+    with patch("core.pagecache._read_version", wraps=pagecache._read_version) as read:
+        client.get("/")
+    assert sorted(call.args[0] for call in read.call_args_list) == ["bookings", "catalogue"]
+
+
+def test_a_request_that_changes_content_reads_the_new_version():
+    pagecache.remember_versions_for_the_request()
+    try:
+        before = pagecache.content_version()
+        pagecache.bump_content_version()
+        assert pagecache.content_version() != before
+    finally:
+        pagecache.forget_versions()
