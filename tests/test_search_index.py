@@ -54,9 +54,11 @@ def test_the_bigram_index_serves_a_two_character_word(catalogue, rf):
     queryset = SiteFilter(rf.get("/", {"q": "陶瓷"}).GET, queryset=Site.objects.published()).qs
     sql, params = queryset.query.get_compiler(connection.alias).as_sql()
     with connection.cursor() as cursor:
+        # Other tests' rows, rolled back, linger in the index's pending list until a vacuum; planned as if read.
+        cursor.execute("SELECT gin_clean_pending_list('site_bigrams'::regclass)")
         cursor.execute("ANALYZE sites_site")
         # Still a small table: keep the planner from reading it whole rather than through an index.
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "site_bigrams" in plan
+    assert "site_bigrams" in plan, plan
