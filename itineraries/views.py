@@ -60,7 +60,7 @@ def route_detail(request, slug):
 def _route(request, slug, minute):
     """The published route with its stops and next dates, from the data cache; staff get drafts too."""
     if can_preview(request.user):
-        return get_object_or_404(Itinerary.objects.all().for_detail(), slug=slug)
+        return get_object_or_404(Itinerary.objects.previewable(request.user).for_detail(), slug=slug)
     key = f"route:{slug}:{minute:%Y%m%d%H%M}"
     route = cached_for_content(
         key, lambda: Itinerary.objects.published().for_detail().filter(slug=slug).first(), parts=[CATALOGUE]

@@ -70,7 +70,7 @@ def _detail(request, model, slug, today):
     """The published place with what its page shows, from the data cache (`today`: what for_detail() fetches
     depends on the date); staff get drafts too, from the database."""
     if can_preview(request.user):
-        return get_object_or_404(model.objects.all().for_detail(), slug=slug)
+        return get_object_or_404(model.objects.previewable(request.user).for_detail(), slug=slug)
     key = f"{model._meta.label_lower}:{slug}:{today}"
     found = cached_for_content(
         key, lambda: model.objects.published().for_detail().filter(slug=slug).first(), parts=[CATALOGUE]
