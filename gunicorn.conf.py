@@ -3,6 +3,7 @@
 Values can be overridden with GUNICORN_* environment variables or on the command line.
 """
 
+import gc
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
@@ -20,3 +21,20 @@ max_requests_jitter = 10000
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
 errorlog = "-"
 preload_app = True
+
+
+def pre_fork(server, worker):
+    """Freeze what the master loaded (preload_app) before forking a worker: a full garbage collection walks every
+    object not frozen, and with Django and the app loaded that took 200-480 ms here, during which the worker
+    answers nobody. Frozen, with the URLconf and the translations loaded first, a worker's full collection sees
+    only what it made itself (15-30 ms); the frozen pages also stay shared between the workers."""
+    from django.conf import settings
+    from django.urls import get_resolver
+    from django.utils import translation
+
+    get_resolver().url_patterns  # noqa: B018 (imports the URLconf and every view)
+    for code, _name in settings.LANGUAGES:
+        translation.activate(code)
+    translation.deactivate()
+    gc.collect()
+    gc.freeze()

@@ -17,7 +17,7 @@ from bookings.forms import BookingForm
 from bookings.models import Booking, StudyProgramme
 from bookings.ratelimit import limit_posts
 from core.listing import listing_context
-from core.pagecache import cache_public_page
+from core.pagecache import cache_public_page, this_minute
 from core.publishing import preview_context
 from sites.models import SitePhoto
 
@@ -35,9 +35,12 @@ def _programmes(user=None):
 @cache_public_page
 def programme_list(request):
     # Programmes with a date to book first, soonest first; then the rest by title.
-    programmes = _programmes().order_by(F("next_slot_start").asc(nulls_last=True), "title_zh")
-    filterset = ProgrammeFilter(request.GET or None, queryset=programmes)
-    return render(request, "bookings/programme_list.html", listing_context(request, filterset))
+    def filterset():
+        programmes = _programmes().order_by(F("next_slot_start").asc(nulls_last=True), "title_zh")
+        return ProgrammeFilter(request.GET or None, queryset=programmes)
+
+    context = listing_context(request, ProgrammeFilter, filterset, f"programmes:{this_minute():%Y%m%d%H%M}")
+    return render(request, "bookings/programme_list.html", context)
 
 
 def _coming_slots(programme, now):

@@ -1,31 +1,87 @@
-"""What every filtered, paginated public list does: filter, collect messages, paginate."""
+"""What every filtered, paginated public list does: filter, collect messages, paginate.
+
+At scale the count of a filtered list and the rendering of its cards cost far more than the rest of the page, and
+they change only with content: both are kept in the data cache (core.pagecache), the count here and the cards by
+the template (`{% cachedcontent … list_key page.number %}`). On a cache hit the FilterSet is never even built.
+"""
 
 from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from core.pagecache import EVERYTHING, cached_for_content, vary_key
 
 PAGE_SIZE = 12
 
 
-def listing_context(request, filterset, page_size=PAGE_SIZE):
-    """The template context of a filtered list. Bad parameters are dropped with a message, never a 500."""
-    notices = []
-    if filterset.is_bound and not filterset.form.is_valid():
-        for field, errors in filterset.form.errors.items():
-            label = filterset.form.fields[field].label if field in filterset.form.fields else field
-            notices.append(
-                _("%(field)s: %(error)s The filter was ignored.") % {"field": label, "error": " ".join(errors)}
-            )
-    paginator = Paginator(filterset.qs, page_size)
+class KnownCountPaginator(Paginator):
+    """A paginator told its count, whose pages fetch their rows only when a template reads them."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
+
+    def _check_object_list_is_ordered(self):
+        pass  # every list orders its queryset; checking would build it
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        return self._get_page(SimpleLazyObject(lambda: self.object_list[bottom:top]), number, self)
+
+
+def listing_context(request, filterset_class, make_filterset, name, page_size=PAGE_SIZE, parts=EVERYTHING):
+    """The template context of a filtered list. Bad parameters are dropped with a message, never a 500.
+
+    `make_filterset()` builds the FilterSet, only when the count or the page is not in the data cache. `name`
+    names the list's base queryset, and the minute for lists that depend on the time; `parts` the parts of the
+    content version the list depends on (core.pagecache)."""
+    filterset = SimpleLazyObject(make_filterset)
+    typed = vary_key(
+        request.path, sorted((field, request.GET.getlist(field)) for field in filterset_class.base_filters)
+    )
+    list_key = f"{name}:{typed}"
+    count, notices = cached_for_content(
+        f"count:{get_language()}:{list_key}", lambda: (filterset.qs.count(), filter_notices(filterset)), parts=parts
+    )
+    paginator = KnownCountPaginator(SimpleLazyObject(lambda: filterset.qs), page_size, count)
     raw_page = request.GET.get("page")
     if raw_page not in (None, "") and not _is_page_number(raw_page, paginator):
-        notices.append(_("There is no page “%(page)s”; showing the nearest page instead.") % {"page": raw_page[:20]})
+        notices = [
+            *notices,
+            _("There is no page “%(page)s”; showing the nearest page instead.") % {"page": raw_page[:20]},
+        ]
     return {
         "filter": filterset,
         "page": paginator.get_page(raw_page),
         "notices": notices,
         "query": query_without_page(request),
         "filtered": any(value for key, value in request.GET.items() if key != "page"),
+        # The typed values of the filters (and the path): what the rendered form and the cards depend on.
+        "list_key": list_key,
+        "form_key": typed,
     }
+
+
+def filter_notices(filterset):
+    if not filterset.is_bound or filterset.form.is_valid():
+        return []
+    return [
+        _("%(field)s: %(error)s The filter was ignored.")
+        % {
+            "field": filterset.form.fields[field].label if field in filterset.form.fields else field,
+            "error": " ".join(errors),
+        }
+        for field, errors in filterset.form.errors.items()
+    ]
 
 
 def _is_page_number(raw, paginator):

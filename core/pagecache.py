@@ -3,66 +3,129 @@
 Pages are stored under their full path (the language is part of it) together with the content version they
 were rendered at. Any save or delete of a content model bumps the version (core.signals), so the next request
 renders afresh: no page outlives the change that made it stale. The version lives in the shared cache when it is
-Redis; with the local-memory cache each gunicorn worker has its own cache, so the version is a file's mtime that
-all workers on the machine can see.
+Redis; with the local-memory cache each gunicorn worker has its own cache, so the version is the content of a file
+that all workers on the machine can read.
 """
 
 import hashlib
+import os
+import tempfile
 import time
 from functools import wraps
 from pathlib import Path
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 
 VERSION_KEY = "pagecache:version"
+# Content is versioned in two parts: the catalogue (sites, heritage, events, routes) and study tours with their
+# slots and bookings, which change with every booking and show on few pages. What shows no study tour can ignore
+# the second part, so a booking does not empty the directories, the map or the event pages.
+CATALOGUE, BOOKINGS = "catalogue", "bookings"
+EVERYTHING = (CATALOGUE, BOOKINGS)
 
 
 def _shared_cache():
     return "redis" in settings.CACHES["default"]["BACKEND"].lower()
 
 
-def _version_file():
-    return Path(settings.PAGE_CACHE_VERSION_FILE)
+def _version_file(part):
+    path = Path(settings.PAGE_CACHE_VERSION_FILE)
+    return path if part == CATALOGUE else path.with_name(f"{path.name}.{part}")
 
 
-def content_version():
+# The versions read during the current request: a page asks for them once per cached part, and each read is a file
+# read or a Redis round trip. None outside requests, where every call reads afresh.
+_request = Local()
+
+
+def remember_versions_for_the_request(**kwargs):
+    _request.versions = {}
+
+
+def forget_versions(**kwargs):
+    _request.versions = None
+
+
+def _version(part):
+    versions = getattr(_request, "versions", None)
+    if versions is None:
+        return _read_version(part)
+    if part not in versions:
+        versions[part] = _read_version(part)
+    return versions[part]
+
+
+def _read_version(part):
     if _shared_cache():
-        version = cache.get(VERSION_KEY)
+        key = VERSION_KEY if part == CATALOGUE else f"{VERSION_KEY}:{part}"
+        version = cache.get(key)
         if version is None:
-            cache.add(VERSION_KEY, time.time_ns(), None)
-            version = cache.get(VERSION_KEY)
-        return version
+            cache.add(key, time.time_ns(), None)
+            version = cache.get(key)
+        return str(version)
+    # The file's content, not its mtime: file systems that keep times to a clock tick (a few ms) would give two
+    # changes in a row the same version.
     try:
-        return _version_file().stat().st_mtime_ns
+        return _version_file(part).read_text()
     except FileNotFoundError:
-        return 0
+        return ""
 
 
-def bump_content_version():
+def content_version(parts=EVERYTHING):
+    return "|".join(_version(part) for part in parts)
+
+
+def bump_content_version(parts=EVERYTHING):
+    for part in parts:
+        _bump(part)
+
+
+def _bump(part):
+    if getattr(_request, "versions", None):
+        _request.versions.pop(part, None)  # a request that changes content reads its own change
     if _shared_cache():
-        cache.set(VERSION_KEY, time.time_ns(), None)
+        cache.set(VERSION_KEY if part == CATALOGUE else f"{VERSION_KEY}:{part}", time.time_ns(), None)
         return
-    path = _version_file()
+    path = _version_file(part)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(str(time.time_ns()))
+    # Written aside and renamed, so a reader never sees the file empty.
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "w") as handle:
+        handle.write(str(time.time_ns()))
+    os.replace(temporary, path)
 
 
-def cached_for_content(key, build):
-    """`build()`, kept in the cache until content changes: for data that is costly to make (the map's GeoJSON
-    of every place). Off with the page cache."""
-    if settings.PAGE_CACHE_SECONDS <= 0:
+def cached_for_content(key, build, timeout=None, parts=EVERYTHING):
+    """`build()`, kept in the cache until content changes: for what pages are made of and is costly to make
+    (list counts, rendered card grids, the map's GeoJSON). Independent of the page cache; off when
+    DATA_CACHE_SECONDS is 0. `key` must name everything the value depends on besides content (language, filters,
+    the minute for what depends on the time); `parts=(CATALOGUE,)` for what shows no study tour."""
+    if settings.DATA_CACHE_SECONDS <= 0:
         return build()
     key = "content:" + key
-    version = content_version()
+    version = content_version(parts)
     entry = cache.get(key)
     if entry and entry[0] == version:
         return entry[1]
     value = build()
-    cache.set(key, (version, value), settings.PAGE_CACHE_SECONDS)
+    cache.set(key, (version, value), timeout or settings.DATA_CACHE_SECONDS)
     return value
+
+
+def this_minute():
+    """Now, to the minute: part of the cache key of data that depends on the time (upcoming dates, open now),
+    which is then at most a minute late."""
+    return timezone.now().replace(second=0, microsecond=0)
+
+
+def vary_key(*parts):
+    """A short cache-key fragment for any values with a stable repr (strings, numbers, dates, sorted items)."""
+    return hashlib.sha1(repr(parts).encode()).hexdigest()
 
 
 def _cacheable_request(request):

@@ -1,12 +1,32 @@
+from django.core.signals import request_finished, request_started
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from core.images import make_renditions
 from core.models import Photo
-from core.pagecache import bump_content_version
+from core.pagecache import BOOKINGS, CATALOGUE, bump_content_version, forget_versions, remember_versions_for_the_request
 
-# Apps whose rows appear on public pages: any change there makes cached pages stale.
-CONTENT_APPS = {"sites", "events", "itineraries", "bookings"}
+
+def bump_catalogue():
+    bump_content_version([CATALOGUE])
+
+
+def bump_bookings():
+    bump_content_version([BOOKINGS])
+
+
+# Apps whose rows appear on public pages, and the part of the content version they make stale.
+CONTENT_APPS = {
+    "sites": bump_catalogue,
+    "events": bump_catalogue,
+    "itineraries": bump_catalogue,
+    "bookings": bump_bookings,
+}
+
+
+request_started.connect(remember_versions_for_the_request, dispatch_uid="core.remember_versions")
+request_finished.connect(forget_versions, dispatch_uid="core.forget_versions")
 
 
 @receiver(post_save)
@@ -20,5 +40,15 @@ def make_photo_renditions(sender, instance, **kwargs):
 @receiver(m2m_changed)
 def invalidate_pages(sender, **kwargs):
     model = kwargs.get("instance").__class__ if kwargs.get("instance") is not None else sender
-    if model._meta.app_label in CONTENT_APPS:
-        bump_content_version()
+    bump = CONTENT_APPS.get(model._meta.app_label)
+    if bump is not None:
+        bump()
+        _bump_again_on_commit(bump)
+
+
+def _bump_again_on_commit(bump):
+    """A request between a save and its commit reads the old rows under the new version, and would keep them in
+    the cache until the next change: bump once more when the transaction commits (once however many rows)."""
+    pending = transaction.get_connection().run_on_commit
+    if not any(callback is bump for _savepoints, callback, _robust in pending):
+        transaction.on_commit(bump)

@@ -6,11 +6,12 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from core.listing import listing_context
-from core.pagecache import cache_public_page
+from core.listing import filter_notices, listing_context
+from core.pagecache import CATALOGUE, cache_public_page, this_minute
 from core.publishing import preview_context
 from events import ical
 from events.filters import OccurrenceFilter
@@ -31,21 +32,33 @@ def _occurrences():
 @require_GET
 @cache_public_page
 def event_list(request):
-    queryset = _occurrences().upcoming().order_by("starts_at", "event__title_zh", "pk")
-    filterset = OccurrenceFilter(request.GET or None, queryset=queryset)
-    return _render_list(request, filterset, archive=False)
+    now = this_minute()
+
+    def filterset():
+        queryset = _occurrences().upcoming(now).order_by("starts_at", "event__title_zh", "pk")
+        return OccurrenceFilter(request.GET or None, queryset=queryset)
+
+    return _render_list(request, filterset, archive=False, name=f"events:{now:%Y%m%d%H%M}")
 
 
 @require_GET
 @cache_public_page
 def event_archive(request):
-    queryset = _occurrences().past().order_by("-starts_at", "event__title_zh", "pk")
-    filterset = OccurrenceFilter(request.GET or None, queryset=queryset)
-    return _render_list(request, filterset, archive=True)
+    now = this_minute()
+
+    def filterset():
+        queryset = _occurrences().past(now).order_by("-starts_at", "event__title_zh", "pk")
+        return OccurrenceFilter(request.GET or None, queryset=queryset)
+
+    return _render_list(request, filterset, archive=True, name=f"past-events:{now:%Y%m%d%H%M}")
 
 
-def _render_list(request, filterset, archive):
-    context = {**listing_context(request, filterset), "archive": archive, "this_year": timezone.localdate().year}
+def _render_list(request, filterset, archive, name):
+    context = {
+        **listing_context(request, OccurrenceFilter, filterset, name, parts=[CATALOGUE]),
+        "archive": archive,
+        "this_year": timezone.localdate().year,
+    }
     return render(request, "events/event_list.html", context)
 
 
@@ -64,30 +77,40 @@ def calendar(request):
         notices.append(_("There is no month “%(month)s”; showing this month instead.") % {"month": _raw(request)})
     first = first or today.replace(day=1)
     grid_start, grid_end = month_bounds(first)
-    queryset = (
-        Occurrence.objects.visible()
-        .between(grid_start, grid_end)
-        .select_related("event", "event__site")
-        .order_by("starts_at", "event__title_zh", "pk")
-    )
-    filterset = OccurrenceFilter(request.GET or None, queryset=queryset, dates=False)
-    occurrences, counts = first_of_each_day(filterset.qs)
+    filtered = any(value for key, value in request.GET.items() if key != "month")
+
+    def make_filterset():
+        queryset = (
+            Occurrence.objects.visible()
+            .between(grid_start, grid_end)
+            .select_related("event", "event__site")
+            .order_by("starts_at", "event__title_zh", "pk")
+        )
+        return OccurrenceFilter(request.GET or None, queryset=queryset, dates=False)
+
+    # Lazy: on a data-cache hit the template needs neither the form nor the dates nor their count.
+    filterset = SimpleLazyObject(make_filterset)
+    grid = SimpleLazyObject(lambda: _month_grid(first, filterset.qs, today))
     return render(
         request,
         "events/calendar.html",
         {
             "filter": filterset,
-            "notices": notices + _filter_notices(filterset),
-            "filtered": any(value for key, value in request.GET.items() if key != "month"),
+            "notices": notices + (filter_notices(filterset) if filtered else []),
+            "filtered": filtered,
             "month": first,
-            "weeks": month_weeks(first, occurrences, today, counts),
+            "grid": grid,
             "today": today,
-            "month_count": _month_count(first, occurrences, counts),
             "previous_month": shift_month(first, -1),
             "next_month": shift_month(first, 1),
             "filter_query": _query_without(request, "month"),
         },
     )
+
+
+def _month_grid(first, queryset, today):
+    occurrences, counts = first_of_each_day(queryset)
+    return {"weeks": month_weeks(first, occurrences, today, counts), "count": _month_count(first, occurrences, counts)}
 
 
 def _month_count(first, occurrences, counts):
@@ -104,20 +127,6 @@ def _month_count(first, occurrences, counts):
 
 def _same_month(day, first):
     return (day.year, day.month) == (first.year, first.month)
-
-
-def _filter_notices(filterset):
-    # The same wording as core.listing, for a page that is not paginated.
-    if not filterset.is_bound or filterset.form.is_valid():
-        return []
-    return [
-        _("%(field)s: %(error)s The filter was ignored.")
-        % {
-            "field": filterset.form.fields[field].label if field in filterset.form.fields else field,
-            "error": " ".join(errors),
-        }
-        for field, errors in filterset.form.errors.items()
-    ]
 
 
 def _raw(request):

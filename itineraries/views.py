@@ -1,10 +1,12 @@
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from core.listing import listing_context
-from core.pagecache import cache_public_page
-from core.publishing import preview_context
+from core.pagecache import CATALOGUE, cache_public_page, cached_for_content, this_minute
+from core.publishing import can_preview, preview_context
 from itineraries.filters import RouteFilter
 from itineraries.models import Itinerary
 from itineraries.seo import route_jsonld
@@ -13,22 +15,28 @@ from itineraries.seo import route_jsonld
 @require_GET
 @cache_public_page
 def route_list(request):
-    routes = (
-        Itinerary.objects.published()
-        .with_days()
-        .filter(num_days__isnull=False)
-        .for_listing()
-        .order_by("-featured", "title_zh")
-    )
-    filterset = RouteFilter(request.GET or None, queryset=routes)
-    return render(request, "itineraries/route_list.html", listing_context(request, filterset))
+    def filterset():
+        routes = (
+            Itinerary.objects.published()
+            .with_days()
+            .filter(num_days__isnull=False)
+            .for_listing()
+            .order_by("-featured", "title_zh")
+        )
+        return RouteFilter(request.GET or None, queryset=routes)
+
+    name = f"routes:{this_minute():%Y%m%d%H%M}"
+    context = listing_context(request, RouteFilter, filterset, name, parts=[CATALOGUE])
+    return render(request, "itineraries/route_list.html", context)
 
 
 @require_GET
 @cache_public_page
 def route_detail(request, slug):
-    route = get_object_or_404(Itinerary.objects.previewable(request.user).for_detail(), slug=slug)
-    plan = route.plan()
+    minute = this_minute()
+    route = _route(request, slug, minute)
+    # Lazy or called by the template: on a data-cache hit it needs none of them.
+    plan = SimpleLazyObject(route.plan)
     event = route.related_event if route.related_event_id and route.related_event.published else None
     return render(
         request,
@@ -38,15 +46,29 @@ def route_detail(request, slug):
             **preview_context(route),
             "plan": plan,
             "event": event,
-            "map_stops": _map_stops(plan),
+            "map_stops": lambda: _map_stops(plan),
             "map_config": {
                 "tileUrl": settings.MAP_TILE_URL,
                 "attribution": settings.MAP_TILE_ATTRIBUTION,
                 "crs": settings.MAP_TILE_CRS,
             },
-            "jsonld": route_jsonld(request, route, plan),
+            "jsonld": lambda: route_jsonld(request, route, plan),
+            "minute": minute,
         },
     )
+
+
+def _route(request, slug, minute):
+    """The published route with its stops and next dates, from the data cache; staff get drafts too."""
+    if can_preview(request.user):
+        return get_object_or_404(Itinerary.objects.previewable(request.user).for_detail(), slug=slug)
+    key = f"route:{slug}:{minute:%Y%m%d%H%M}"
+    route = cached_for_content(
+        key, lambda: Itinerary.objects.published().for_detail().filter(slug=slug).first(), parts=[CATALOGUE]
+    )
+    if route is None:
+        raise Http404
+    return route
 
 
 def _map_stops(plan):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.choices import Audience, District, Industry
 from core.models import audience_q, rank_by
+from core.search import bigram_filter
 from sites.models import HeritageAsset, HeritageLevel, HeritageState, Site
 
 Q_MAX_LENGTH = 100
@@ -20,12 +21,16 @@ LEVEL_CHOICES = [
 def keyword_q(value, fields):
     """Substring search: finds two-character Chinese words (陶瓷) on SQLite and PostgreSQL alike."""
     query = Q()
-    for word in value.split()[:5]:
+    for word in _words(value):
         word_q = Q()
         for field in fields:
             word_q |= Q(**{f"{field}__icontains": word})
         query &= word_q
     return query
+
+
+def _words(value):
+    return value.split()[:5]
 
 
 class KeywordFilter(django_filters.CharFilter):
@@ -36,7 +41,13 @@ class KeywordFilter(django_filters.CharFilter):
 
     def filter(self, qs, value):
         value = (value or "").strip()
-        return qs.filter(keyword_q(value, self.search_fields)) if value else qs
+        if not value:
+            return qs
+        for word in _words(value):
+            # On PostgreSQL a two-character word first goes through the bigram index (core.search).
+            if (narrowed := bigram_filter(qs.model, self.search_fields, word)) is not None:
+                qs = qs.filter(narrowed)
+        return qs.filter(keyword_q(value, self.search_fields))
 
 
 class SiteFilter(django_filters.FilterSet):

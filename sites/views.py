@@ -6,11 +6,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -18,8 +19,8 @@ from django.views.decorators.http import require_GET
 from core.choices import District
 from core.listing import listing_context
 from core.models import rank_by
-from core.pagecache import cache_public_page, cached_for_content
-from core.publishing import preview_context
+from core.pagecache import CATALOGUE, cache_public_page, cached_for_content, this_minute
+from core.publishing import can_preview, preview_context
 from core.seo import heritage_jsonld, site_jsonld
 from core.translation import pick
 from sites.filters import LEVEL_ORDER, HeritageFilter, SiteFilter
@@ -34,28 +35,50 @@ NEARBY_BOX = Decimal("0.6")  # degrees; about 60 km around Zhuzhou's latitude
 @cache_public_page
 def site_list(request):
     # Always bound, even to an empty query: filter_queryset() is what applies the recommended order.
-    filterset = SiteFilter(request.GET, queryset=Site.objects.published().for_listing())
-    return render(request, "sites/site_list.html", listing_context(request, filterset))
+    context = listing_context(
+        request,
+        SiteFilter,
+        lambda: SiteFilter(request.GET, queryset=Site.objects.published().for_listing()),
+        "sites",
+        parts=[CATALOGUE],
+    )
+    return render(request, "sites/site_list.html", context)
 
 
 @require_GET
 @cache_public_page
 def site_detail(request, slug):
-    site = get_object_or_404(Site.objects.previewable(request.user).for_detail(), slug=slug)
     now = timezone.localtime()
+    site = _detail(request, Site, slug, now.date())
     return render(
         request,
         "sites/site_detail.html",
         {
             "site": site,
             **preview_context(site),
-            "open_now": site.is_open(now),
-            "week": site.week_hours(now.date()),
-            "nearby": _nearby_sites(site),
-            "jsonld": site_jsonld(request, site),
+            # Lazy: on a data-cache hit the template needs none of them.
+            "open_now": SimpleLazyObject(lambda: site.is_open(now)),
+            "week": SimpleLazyObject(lambda: site.week_hours(now.date())),
+            "nearby": SimpleLazyObject(lambda: _nearby_sites(site)),
+            "jsonld": lambda: site_jsonld(request, site),  # templates call callables
             "map_config": _map_config(),
+            "minute": this_minute(),
         },
     )
+
+
+def _detail(request, model, slug, today):
+    """The published place with what its page shows, from the data cache (`today`: what for_detail() fetches
+    depends on the date); staff get drafts too, from the database."""
+    if can_preview(request.user):
+        return get_object_or_404(model.objects.previewable(request.user).for_detail(), slug=slug)
+    key = f"{model._meta.label_lower}:{slug}:{today}"
+    found = cached_for_content(
+        key, lambda: model.objects.published().for_detail().filter(slug=slug).first(), parts=[CATALOGUE]
+    )
+    if found is None:
+        raise Http404
+    return found
 
 
 def _map_config():
@@ -85,14 +108,21 @@ def _nearby_sites(site):
 @require_GET
 @cache_public_page
 def heritage_list(request):
-    filterset = HeritageFilter(request.GET, queryset=HeritageAsset.objects.published().for_listing())
-    return render(request, "sites/heritage_list.html", listing_context(request, filterset))
+    queryset = HeritageAsset.objects.published
+    context = listing_context(
+        request,
+        HeritageFilter,
+        lambda: HeritageFilter(request.GET, queryset=queryset().for_listing()),
+        "heritage",
+        parts=[CATALOGUE],
+    )
+    return render(request, "sites/heritage_list.html", context)
 
 
 @require_GET
 @cache_public_page
 def heritage_detail(request, slug):
-    asset = get_object_or_404(HeritageAsset.objects.previewable(request.user).for_detail(), slug=slug)
+    asset = _detail(request, HeritageAsset, slug, timezone.localdate())
     return render(
         request,
         "sites/heritage_detail.html",
@@ -109,8 +139,9 @@ def map_page(request):
         request,
         "sites/map.html",
         {
-            "site_groups": _district_groups(Site, "sites:site-list"),
-            "heritage_groups": _district_groups(HeritageAsset, "sites:heritage-list"),
+            # Lazy: on a data-cache hit the template needs neither.
+            "site_groups": SimpleLazyObject(lambda: _district_groups(Site, "sites:site-list")),
+            "heritage_groups": SimpleLazyObject(lambda: _district_groups(HeritageAsset, "sites:heritage-list")),
             "map_config": _map_config(),
         },
     )
@@ -148,7 +179,7 @@ def map_geojson(request):
     # caching rather than cache_public_page (whose key does not know the encoding).
     compressed = "gzip" in request.headers.get("Accept-Encoding", "")
     key = f"map-geojson:{get_language()}:{'gzip' if compressed else 'plain'}"
-    body, etag = cached_for_content(key, lambda: _geojson_body(compressed))
+    body, etag = cached_for_content(key, lambda: _geojson_body(compressed), parts=[CATALOGUE])
     response = HttpResponse(body, content_type="application/json")
     if compressed:
         response["Content-Encoding"] = "gzip"

@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -13,6 +14,14 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Saves bump the page-cache version file; keep tests from touching the one in the working tree.
     settings.PAGE_CACHE_VERSION_FILE = tmp_path / "content-version"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The data cache is on in tests (DATA_CACHE_SECONDS): every test starts without what the last one cached.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def at(year, month, day, hour=12, minute=0):

@@ -142,7 +142,7 @@ def _calendar_days(response):
     """{day of month: [titles]} for the days of the shown month."""
     return {
         day.date.day: [o.event.title_zh for o in day.occurrences]
-        for week in response.context["weeks"]
+        for week in response.context["grid"]["weeks"]
         for day in week
         if day.in_month
     }
@@ -163,7 +163,7 @@ def test_the_calendar_puts_a_multi_day_expo_on_each_of_its_days(client):
 
 def test_calendar_weeks_start_on_monday_and_cover_the_whole_month(client):
     response = client.get("/events/calendar/", {"month": "2027-02"})  # 1 February 2027 is a Monday
-    weeks = response.context["weeks"]
+    weeks = response.context["grid"]["weeks"]
     assert [len(week) for week in weeks] == [7, 7, 7, 7]
     assert weeks[0][0].date.isoformat() == "2027-02-01"
     assert weeks[-1][-1].date.isoformat() == "2027-02-28"
@@ -322,7 +322,7 @@ def test_the_calendar_makes_the_same_queries_at_any_size(client, django_assert_n
     # 1 how many dates start on each day, 1 the first few of each day with their events and sites
     with django_assert_num_queries(2):
         response = client.get("/events/calendar/")
-    assert sum(len(day.occurrences) for week in response.context["weeks"] for day in week) >= 2 * size
+    assert sum(len(day.occurrences) for week in response.context["grid"]["weeks"] for day in week) >= 2 * size
 
 
 @pytest.mark.parametrize("size", [2, 8])

@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 
+from core import pagecache
 from tests.factories import make_site
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +98,19 @@ def test_the_map_data_follows_a_new_place(client, page_cache):
     client.get("/map/places.geojson")
     make_site(name_zh="新开放的工厂", latitude="27.800000", longitude="113.100000")
     assert "新开放的工厂" in client.get("/map/places.geojson").content.decode()
+
+
+def test_every_change_gives_a_new_version_even_within_a_clock_tick(page_cache):
+    versions = set()
+    for _ in range(50):
+        pagecache.bump_content_version()
+        versions.add(pagecache.content_version())
+    assert len(versions) == 50
+
+
+def test_a_change_bumps_the_version_again_when_it_is_committed(page_cache, django_capture_on_commit_callbacks):
+    # Between the save and the commit another request may cache the old rows under the new version.
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        make_site()
+        before_commit = pagecache.content_version()
+    assert pagecache.content_version() != before_commit

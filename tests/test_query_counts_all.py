@@ -97,7 +97,7 @@ def test_every_detail_page_makes_the_same_queries_at_any_size(client, django_ass
 def test_a_busy_calendar_day_shows_its_first_dates_and_links_to_the_rest(client):
     catalogue(3)
     response = client.get("/events/calendar/?month=2026-12")
-    days = [day for week in response.context["weeks"] for day in week]
+    days = [day for week in response.context["grid"]["weeks"] for day in week]
     assert all(len([o for o in day.occurrences if o.local_start.date() == day.date]) <= 4 for day in days)
     busy = [day for day in days if day.more]
     if busy:
@@ -107,6 +107,6 @@ def test_a_busy_calendar_day_shows_its_first_dates_and_links_to_the_rest(client)
 def test_the_calendar_counts_every_date_of_the_month_not_only_those_shown(client):
     catalogue(3)
     response = client.get("/events/calendar/?month=2026-12")
-    days = [day for week in response.context["weeks"] for day in week if day.in_month]
+    days = [day for week in response.context["grid"]["weeks"] for day in week if day.in_month]
     shown = sum(len([o for o in day.occurrences if o.local_start.date() == day.date]) for day in days)
-    assert response.context["month_count"] >= shown + sum(day.more for day in days)
+    assert response.context["grid"]["count"] >= shown + sum(day.more for day in days)

@@ -137,7 +137,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if TESTING
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "core.storage.StaticFilesStorage"
     },
 }
 WHITENOISE_MAX_AGE = 31536000
@@ -165,6 +165,9 @@ else:
 # Whole public pages for visitors without a session (core/pagecache.py); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if TESTING else 600)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 0)
+# Data behind the pages (list counts, rendered card grids, home sections, the map's GeoJSON), kept until content
+# changes: independent of the page cache, so pages stay fast for visitors it does not serve. 0 turns it off.
+DATA_CACHE_SECONDS = env_int("DATA_CACHE_SECONDS", 3600)
 # With the local-memory cache, workers on one machine see content changes through this file's mtime.
 PAGE_CACHE_VERSION_FILE = Path(env_str("PAGE_CACHE_VERSION_FILE") or BASE_DIR / "var" / "content-version")
 

@@ -1,9 +1,14 @@
 import json
+from functools import lru_cache
 
 from django import template
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from core.pagecache import CATALOGUE, EVERYTHING, cached_for_content, vary_key
+from core.publishing import can_preview
 
 register = template.Library()
 
@@ -17,11 +22,17 @@ def jsonld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
+@lru_cache(maxsize=4096)
+def _translated_path(path, language):
+    # A pure function of the path and the URLconf, asked for three to five times on every page.
+    return translate_url(path, language)
+
+
 @register.simple_tag(takes_context=True)
 def language_url(context, language):
     """The current page, query string included, in another language."""
     request = context["request"]
-    url = translate_url(request.path, language)
+    url = _translated_path(request.path, language)
     query = request.GET.urlencode()
     return f"{url}?{query}" if query else url
 
@@ -29,10 +40,45 @@ def language_url(context, language):
 @register.simple_tag(takes_context=True)
 def absolute_language_url(context, language):
     request = context["request"]
-    return request.build_absolute_uri(translate_url(request.path, language))
+    return request.build_absolute_uri(_translated_path(request.path, language))
 
 
 @register.simple_tag(takes_context=True)
 def page_url(context, number):
     query = context.get("query", "")
     return f"?{query}&page={number}" if query else f"?page={number}"
+
+
+@register.tag
+def cachedcontent(parser, token):
+    """`{% cachedcontent "name" value… [ignoring_bookings] %}…{% endcachedcontent %}`: the enclosed markup, rendered
+    once per content version, language and the given values, then served from the data cache
+    (core.pagecache.cached_for_content). The values must name everything the markup depends on besides content;
+    `ignoring_bookings` marks markup that shows no study tour, which bookings then leave cached. Querysets inside
+    stay unevaluated on a hit, so keep them lazy in the view."""
+    bits = token.split_contents()[1:]
+    parts = EVERYTHING
+    if bits and bits[-1] == "ignoring_bookings":
+        bits, parts = bits[:-1], (CATALOGUE,)
+    if not bits:
+        raise template.TemplateSyntaxError("cachedcontent needs a name")
+    nodelist = parser.parse(("endcachedcontent",))
+    parser.delete_first_token()
+    return CachedContentNode(nodelist, [parser.compile_filter(bit) for bit in bits], parts)
+
+
+class CachedContentNode(template.Node):
+    def __init__(self, nodelist, values, parts):
+        self.nodelist = nodelist
+        self.values = values
+        self.parts = parts
+
+    def render(self, context):
+        request = context.get("request")
+        if request is not None and can_preview(getattr(request, "user", None)):
+            # Staff may see drafts and previews at public addresses: never cache what they see, nor show them
+            # what visitors see.
+            return self.nodelist.render(context)
+        name, *values = (value.resolve(context) for value in self.values)
+        key = f"fragment:{name}:{get_language()}:{vary_key(*values)}"
+        return cached_for_content(key, lambda: self.nodelist.render(context), parts=self.parts)
