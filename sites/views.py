@@ -126,7 +126,12 @@ def heritage_detail(request, slug):
     return render(
         request,
         "sites/heritage_detail.html",
-        {"asset": asset, "jsonld": heritage_jsonld(request, asset), **preview_context(asset)},
+        {
+            "asset": asset,
+            "jsonld": heritage_jsonld(request, asset),
+            "map_config": _map_config(),
+            **preview_context(asset),
+        },
     )
 
 

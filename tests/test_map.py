@@ -152,3 +152,13 @@ def test_a_site_without_coordinates_has_no_map(client, places):
     html = client.get("/sites/nowhere/").content.decode()
     assert 'id="site-map"' not in html
     assert "leaflet.js" not in html
+
+
+def test_a_heritage_page_shows_where_it_is_on_a_small_map(client):
+    asset = make_heritage(name_zh="老厂房", latitude="27.860000", longitude="113.150000")
+    page = client.get(asset.get_absolute_url()).content.decode()
+    assert 'id="site-map" data-kind="heritage"' in page and 'data-lat="27.860000"' in page
+    assert "leaflet.js" in page and 'id="map-config"' in page
+    nowhere = make_heritage(name_zh="无坐标遗产", latitude=None, longitude=None)
+    page = client.get(nowhere.get_absolute_url()).content.decode()
+    assert 'id="site-map"' not in page and "leaflet.js" not in page
