@@ -157,6 +157,7 @@ def event_detail(request, slug):
             "event": event,
             **preview_context(event),
             "upcoming": upcoming,
+            "happening": sum(1 for o in upcoming if not o.is_off),  # cancelled dates stay listed, not counted
             "months": months[:SHOWN_MONTHS],
             "more_months": months[SHOWN_MONTHS:],
             "more_count": sum(len(dates) for _month, dates in months[SHOWN_MONTHS:]),

@@ -368,3 +368,12 @@ def test_the_sitemap_lists_published_events_in_both_languages(client):
     assert "/events/chang-ba/" in xml
     assert "/en/events/chang-ba/" in xml
     assert "draft-event" not in xml
+
+
+def test_the_event_page_counts_only_dates_that_will_happen(client):
+    event = make_event(title_zh="国彩醴陵")
+    add_date(event, at(2027, 7, 17, 19, 30))
+    add_date(event, at(2027, 7, 24, 19, 30), cancelled=True)
+    add_date(event, at(2027, 7, 31, 19, 30))
+    heading = _text(client.get(event.get_absolute_url())).split('id="dates-title"')[1].split("</h2>")[0]
+    assert "即将举行 2 场" in heading  # the cancelled date stays listed, but it will not happen
