@@ -9,7 +9,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from core.choices import Industry
+from core.models import rank_by
 from core.pagecache import cache_public_page, this_minute
+from sites.filters import LEVEL_ORDER
 from sites.models import DemonstrationLevel, HeritageAsset, HeritageLevel, Site
 
 FEATURED_COUNT = 6
@@ -30,7 +32,10 @@ def home(request):
         request,
         "home.html",
         {
-            "featured": sites.filter(featured=True).for_listing().order_by("name_zh")[:FEATURED_COUNT],
+            # National bases first: the first one's photo is the hero of the page.
+            "featured": sites.filter(featured=True)
+            .for_listing()
+            .order_by(rank_by("level", LEVEL_ORDER), "name_zh")[:FEATURED_COUNT],
             "site_counts": SimpleLazyObject(lambda: _counts(sites, level_choices)),
             "heritage_counts": SimpleLazyObject(
                 lambda: _counts(HeritageAsset.objects.published(), HeritageLevel.choices)

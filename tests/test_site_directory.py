@@ -352,3 +352,10 @@ def test_directory_links_from_the_home_page_filter_the_directory(client, catalog
     assert 'href="/sites/?level=national"' in page
     assert 'href="/sites/?industry=ceramics"' in page
     assert Site.objects.published().count() == 5
+
+
+def test_the_home_page_leads_with_the_national_demonstration_base(client):
+    make_site(name_zh="《国彩醴陵》演出", featured=True, level="provincial")
+    make_site(name_zh="中车株机", featured=True, level="national")
+    featured = client.get("/").context["featured"]
+    assert [site.name_zh for site in featured] == ["中车株机", "《国彩醴陵》演出"]  # the hero photo is the first
