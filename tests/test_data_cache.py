@@ -129,13 +129,15 @@ def test_a_date_that_ends_drops_off_the_list_within_a_minute(client):
         assert "炒粉节" not in _text(client, "/events/")
 
 
-def test_a_renamed_route_shows_on_its_page(client):
+def test_a_renamed_route_shows_on_its_page_and_the_home_page(client):
     route = make_route(title_zh="旧线路名")
     add_stop(route, make_site())
-    assert "旧线路名" in _text(client, route.get_absolute_url())
+    for path in (route.get_absolute_url(), "/"):
+        assert "旧线路名" in _text(client, path)
     route.title_zh = "新线路名"
     route.save()
-    assert "新线路名" in _text(client, route.get_absolute_url())
+    for path in (route.get_absolute_url(), "/"):
+        assert "新线路名" in _text(client, path)
 
 
 def test_no_data_cache_when_it_is_turned_off(client, settings, django_assert_max_num_queries):
