@@ -8,11 +8,15 @@ once: every `published()` queryset and every cross-model lookup (`site__…`) go
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
+
+from core.pagecache import CATALOGUE, cached_for_content
 
 
 class PublicationStatus(models.TextChoices):
@@ -41,6 +45,20 @@ def preview_context(obj, *parents):
     opts = obj._meta
     admin_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
     return {"preview": obj, "preview_admin_url": admin_url}
+
+
+def detail_object(request, model, slug, stamp):
+    """The published object at `slug` with what its page shows (`for_detail()`), from the data cache under
+    `stamp` (the day or the minute that what it fetches depends on); staff get drafts too, from the database."""
+    if can_preview(request.user):
+        return get_object_or_404(model.objects.previewable(request.user).for_detail(), slug=slug)
+    key = f"{model._meta.label_lower}:{slug}:{stamp}"
+    found = cached_for_content(
+        key, lambda: model.objects.published().for_detail().filter(slug=slug).first(), parts=[CATALOGUE]
+    )
+    if found is None:
+        raise Http404
+    return found
 
 
 def can_preview(user):

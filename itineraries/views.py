@@ -1,12 +1,11 @@
 from django.conf import settings
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from core.listing import listing_context
-from core.pagecache import CATALOGUE, cache_public_page, cached_for_content, this_minute
-from core.publishing import can_preview, preview_context
+from core.pagecache import CATALOGUE, cache_public_page, this_minute
+from core.publishing import detail_object, preview_context
 from itineraries.filters import RouteFilter
 from itineraries.models import Itinerary
 from itineraries.seo import route_jsonld
@@ -34,7 +33,7 @@ def route_list(request):
 @cache_public_page
 def route_detail(request, slug):
     minute = this_minute()
-    route = _route(request, slug, minute)
+    route = detail_object(request, Itinerary, slug, f"{minute:%Y%m%d%H%M}")
     # Lazy or called by the template: on a data-cache hit it needs none of them.
     plan = SimpleLazyObject(route.plan)
     event = route.related_event if route.related_event_id and route.related_event.published else None
@@ -56,19 +55,6 @@ def route_detail(request, slug):
             "minute": minute,
         },
     )
-
-
-def _route(request, slug, minute):
-    """The published route with its stops and next dates, from the data cache; staff get drafts too."""
-    if can_preview(request.user):
-        return get_object_or_404(Itinerary.objects.previewable(request.user).for_detail(), slug=slug)
-    key = f"route:{slug}:{minute:%Y%m%d%H%M}"
-    route = cached_for_content(
-        key, lambda: Itinerary.objects.published().for_detail().filter(slug=slug).first(), parts=[CATALOGUE]
-    )
-    if route is None:
-        raise Http404
-    return route
 
 
 def _map_stops(plan):

@@ -6,8 +6,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -20,7 +20,7 @@ from core.choices import District
 from core.listing import listing_context
 from core.models import rank_by
 from core.pagecache import CATALOGUE, cache_public_page, cached_for_content, this_minute
-from core.publishing import can_preview, preview_context
+from core.publishing import detail_object, preview_context
 from core.seo import heritage_jsonld, site_jsonld
 from core.translation import pick
 from sites.filters import LEVEL_ORDER, HeritageFilter, SiteFilter
@@ -49,7 +49,7 @@ def site_list(request):
 @cache_public_page
 def site_detail(request, slug):
     now = timezone.localtime()
-    site = _detail(request, Site, slug, now.date())
+    site = detail_object(request, Site, slug, now.date())
     return render(
         request,
         "sites/site_detail.html",
@@ -65,20 +65,6 @@ def site_detail(request, slug):
             "minute": this_minute(),
         },
     )
-
-
-def _detail(request, model, slug, today):
-    """The published place with what its page shows, from the data cache (`today`: what for_detail() fetches
-    depends on the date); staff get drafts too, from the database."""
-    if can_preview(request.user):
-        return get_object_or_404(model.objects.previewable(request.user).for_detail(), slug=slug)
-    key = f"{model._meta.label_lower}:{slug}:{today}"
-    found = cached_for_content(
-        key, lambda: model.objects.published().for_detail().filter(slug=slug).first(), parts=[CATALOGUE]
-    )
-    if found is None:
-        raise Http404
-    return found
 
 
 def _map_config():
@@ -122,7 +108,7 @@ def heritage_list(request):
 @require_GET
 @cache_public_page
 def heritage_detail(request, slug):
-    asset = _detail(request, HeritageAsset, slug, timezone.localdate())
+    asset = detail_object(request, HeritageAsset, slug, timezone.localdate())
     return render(
         request,
         "sites/heritage_detail.html",
