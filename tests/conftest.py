@@ -27,3 +27,17 @@ def _empty_cache():
 def at(year, month, day, hour=12, minute=0):
     """An aware datetime in Zhuzhou's time zone."""
     return datetime.datetime(year, month, day, hour, minute, tzinfo=SHANGHAI)
+
+
+@pytest.fixture
+def fixed_time_in_english():
+    """The back-office tests' clock (tests.test_bookings_helpers.NOW) and language, for a module to ask for with
+    `pytest.mark.usefixtures("fixed_time_in_english")`."""
+    from unittest.mock import patch
+
+    from django.utils import translation
+
+    from tests.test_bookings_helpers import NOW
+
+    with patch("django.utils.timezone.now", return_value=NOW), translation.override("en"):
+        yield

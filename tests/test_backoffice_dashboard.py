@@ -2,24 +2,16 @@
 
 import csv
 import io
-from unittest.mock import patch
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from bookings import services
 from core import roles
 from tests.factories import make_heritage, make_site, person
-from tests.test_bookings_helpers import NOW, make_programme, make_slot, service_kwargs
+from tests.test_bookings_helpers import make_programme, make_slot, service_kwargs
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fixed_time_in_english():
-    with patch("django.utils.timezone.now", return_value=NOW), translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_time_in_english")]
 
 
 def rows(response):

@@ -3,11 +3,8 @@
 The public keeps seeing the published page until an editor applies the proposed change; staff preview it first.
 """
 
-from unittest.mock import patch
-
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from bookings import access
 from bookings.models import StudyProgramme
@@ -17,13 +14,7 @@ from sites.models import OpeningPeriod, Site, SitePhoto
 from tests.factories import add_photo, add_weekly_hours, make_heritage, make_site, person
 from tests.test_bookings_helpers import NOW, make_programme, make_slot
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fixed_time_in_english():
-    with patch("django.utils.timezone.now", return_value=NOW), translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_time_in_english")]
 
 
 @pytest.fixture

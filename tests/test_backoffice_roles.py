@@ -6,27 +6,19 @@ a 404 for B's objects through every address, action, export and form post, ids e
 
 import csv
 import io
-from unittest.mock import patch
 
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from django.utils import translation
 
 from bookings import access, services
 from bookings.models import StudyProgramme, TimeSlot
 from core import roles
 from sites.models import Site
 from tests.factories import add_photo, add_weekly_hours, make_heritage, make_site, person
-from tests.test_bookings_helpers import NOW, make_programme, make_slot, service_kwargs
+from tests.test_bookings_helpers import make_programme, make_slot, service_kwargs
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fixed_time_in_english():
-    with patch("django.utils.timezone.now", return_value=NOW), translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_time_in_english")]
 
 
 @pytest.fixture
