@@ -18,9 +18,12 @@ DEBUG = env_bool("DEBUG", False)
 # The test suite runs with production settings, but without TLS redirects and with a throwaway key.
 TESTING = "pytest" in sys.modules or env_bool("TESTING", False)
 
+# Commands that only write files in the repository (migrations, translations) never serve or sign anything.
+OFFLINE_COMMAND = sys.argv[1:2] in (["makemigrations"], ["makemessages"], ["compilemessages"])
+
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
-    if not (DEBUG or TESTING):
+    if not (DEBUG or TESTING or OFFLINE_COMMAND):
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set a long random SECRET_KEY in production, or DEBUG=1 for development."
         )
