@@ -81,7 +81,29 @@ class NotFoundOutsideScope:
         raise Http404
 
 
-class PublishingAdmin(NotFoundOutsideScope, SimpleHistoryAdmin):
+class ScopedHistoryAdmin(NotFoundOutsideScope, SimpleHistoryAdmin):
+    """History views only for objects in the user's queryset: a page for any other object is not found, deleted
+    or not. Admins whose staff may restore deleted objects say so in sees_deleted()."""
+
+    def sees_deleted(self, request):
+        return False
+
+    def _check_history_scope(self, request, object_id):
+        if self.get_queryset(request).filter(pk=object_id).exists():
+            return
+        if not self.sees_deleted(request) or self.model.objects.filter(pk=object_id).exists():
+            raise Http404
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._check_history_scope(request, unquote(object_id))
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._check_history_scope(request, unquote(object_id))
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class PublishingAdmin(ScopedHistoryAdmin):
     """Draft → in review → published for bureau staff; everyone else's saves go to review.
 
     The `published` box and the window are read-only without the publish permission, so a forged form post
@@ -178,18 +200,16 @@ class PublishingAdmin(NotFoundOutsideScope, SimpleHistoryAdmin):
         self.message_user(request, _("The proposed change was discarded."), messages.SUCCESS)
         return redirect(self._change_url(original))
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, unquote(object_id)) if self.revisable else None
-        if obj is not None:
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if self.revisable and obj is not None:
             copy = obj if obj.draft_of_id else revisions.pending_revision(obj)
-            extra_context = {
-                **(extra_context or {}),
+            context |= {
                 "revision": copy,
                 "revision_changes": revisions.changed_fields(copy) if copy and copy is obj else None,
                 "locked": self.locked_for(request, obj),
                 "may_publish": can_publish(request.user),
             }
-        return super().change_view(request, object_id, form_url, extra_context)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
         actions = super().get_actions(request, action_location)
@@ -251,37 +271,5 @@ class PublishingAdmin(NotFoundOutsideScope, SimpleHistoryAdmin):
             done += 1
         self.message_user(request, _("%(n)d unpublished.") % {"n": done}, messages.SUCCESS)
 
-    # History: a page for an object outside the user's queryset is not found, deleted or not; only staff who see
-    # everything may open (and restore) the history of a deleted object.
-    def _check_history_scope(self, request, object_id):
-        if self.get_queryset(request).filter(pk=object_id).exists():
-            return
-        if self.model.objects.filter(pk=object_id).exists() or not self.sees_deleted(request):
-            raise Http404
-
     def sees_deleted(self, request):
-        return can_publish(request.user)
-
-    def history_view(self, request, object_id, extra_context=None):
-        self._check_history_scope(request, unquote(object_id))
-        return super().history_view(request, object_id, extra_context)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        self._check_history_scope(request, unquote(object_id))
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-
-class ScopedHistoryAdmin(NotFoundOutsideScope, SimpleHistoryAdmin):
-    """History views for site-scoped admins (programmes, slots, bookings): only objects in the user's queryset."""
-
-    def _check_history_scope(self, request, object_id):
-        if not self.get_queryset(request).filter(pk=object_id).exists():
-            raise Http404
-
-    def history_view(self, request, object_id, extra_context=None):
-        self._check_history_scope(request, unquote(object_id))
-        return super().history_view(request, object_id, extra_context)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        self._check_history_scope(request, unquote(object_id))
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        return can_publish(request.user)  # only staff who see everything may restore a deleted listing
