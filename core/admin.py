@@ -41,14 +41,14 @@ class PhotoInline(admin.TabularInline):
     def thumbnail(self, photo):
         if not photo.pk or not photo.image:
             return "—"
-        return format_html('<img src="{}" alt="" style="height:60px;border-radius:4px">', photo.thumbnail_url)
+        return format_html('<img class="bo-thumb" src="{}" alt="">', photo.thumbnail_url)
 
 
 def thumbnail_column(obj):
     cover = obj.cover
     if cover is None:
         return "—"
-    return format_html('<img src="{}" alt="" style="height:40px;border-radius:3px">', cover.thumbnail_url)
+    return format_html('<img class="bo-thumb bo-thumb-small" src="{}" alt="">', cover.thumbnail_url)
 
 
 # Back office: publishing and scoping ------------------------------------------------------------------------------

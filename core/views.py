@@ -5,7 +5,9 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.csp import CSP
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET
 
 from core.choices import Industry
@@ -72,5 +74,7 @@ def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 
 
+# The 500 page carries its own styles (it must render whatever broke) and shows no data: allow them there only.
+@csp_override({**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]})
 def server_error(request):
     return render(request, "500.html", status=500)

@@ -6,8 +6,11 @@ Every variable is listed with its default in README.md ("Configuration").
 import sys
 from pathlib import Path
 
+from urllib.parse import urlsplit
+
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from zhuzhou_tourism.env import env_bool, env_int, env_list, env_str
@@ -57,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -157,6 +161,28 @@ MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "&copy; OpenStreetMap con
 MAP_TILE_CRS = env_str("MAP_TILE_CRS", "wgs84")
 if MAP_TILE_CRS not in {"wgs84", "gcj02"}:
     raise ImproperlyConfigured("MAP_TILE_CRS must be 'wgs84' or 'gcj02'")
+
+
+def _tile_source(url):
+    """The CSP source for the tile template: its scheme and host, with Leaflet's {s} subdomain as a wildcard."""
+    parts = urlsplit(url.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+# Content Security Policy (Django's middleware): scripts and styles only from our own files, no inline code, so
+# text that slips into HTML cannot run. Images also from the tile server, and data: URLs that Leaflet uses.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:", *filter(None, [_tile_source(MAP_TILE_URL)])],
+    "connect-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 
 # Cache: Redis when REDIS_URL is set (shared by all workers and machines), local memory otherwise.
 REDIS_URL = env_str("REDIS_URL")

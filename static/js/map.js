@@ -33,7 +33,10 @@
     var point = toDisplay(parseFloat(single.dataset.lat), parseFloat(single.dataset.lng));
     var map = makeMap(single, point, 13);
     // The name stays visible: without tiles (offline, blocked) the marker alone would say little.
-    marker(point, single.dataset.kind || "site").addTo(map).bindTooltip(single.dataset.name, { permanent: true, direction: "top", offset: [0, -8] });
+    // Leaflet writes a string as HTML: hand it a node whose text is the name.
+    var name = document.createElement("span");
+    name.textContent = single.dataset.name;
+    marker(point, single.dataset.kind || "site").addTo(map).bindTooltip(name, { permanent: true, direction: "top", offset: [0, -8] });
   }
 
   var overview = document.getElementById("places-map");
