@@ -5,7 +5,6 @@ Every variable is listed with its default in README.md ("Configuration").
 
 import sys
 from pathlib import Path
-
 from urllib.parse import urlsplit
 
 import dj_database_url

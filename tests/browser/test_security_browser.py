@@ -6,9 +6,9 @@ import pytest
 from core import roles
 from itineraries.models import Itinerary, Stop
 from tests.browser.test_backoffice_browser import log_in
-from tests.test_bookings_helpers import make_programme, make_slot
 from tests.conftest import at
 from tests.factories import add_illustrated_photo, add_weekly_hours, make_heritage, make_site, person
+from tests.test_bookings_helpers import make_programme, make_slot
 from tests.test_routes import add_date, make_event
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
