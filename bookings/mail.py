@@ -38,7 +38,7 @@ def send_booking_mail(booking_id, kind):
             "slot": booking.slot,
             "programme": booking.slot.programme,
             "site": booking.slot.programme.site,
-            "manage_url": settings.BOOKING_BASE_URL + booking.get_absolute_url(),
+            "manage_url": settings.BOOKING_BASE_URL + booking.manage_path(),
             "cutoff_hours": settings.BOOKING_CANCEL_CUTOFF_HOURS,
         }
         subject = " ".join(render_to_string(f"bookings/email/{kind}_subject.txt", context).split())

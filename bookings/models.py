@@ -447,7 +447,9 @@ class Booking(models.Model):
     def __str__(self):
         return self.reference
 
-    def get_absolute_url(self):
+    # Not get_absolute_url(): the path carries the organiser's secret, and the admin would offer it to any staff
+    # member as "view on site". Only mails to the organiser hold it.
+    def manage_path(self):
         return reverse("bookings:booking-manage", kwargs={"reference": self.reference, "secret": self.secret})
 
     @staticmethod

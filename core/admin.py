@@ -2,7 +2,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -51,6 +52,25 @@ def thumbnail_column(obj):
     return format_html('<img class="bo-thumb bo-thumb-small" src="{}" alt="">', cover.thumbnail_url)
 
 
+def view_on_site(request, content_type_id, object_id):
+    """The admin's "view on site" shortcut (`<admin>/r/<type>/<id>/`), scoped like the object's changelist: an
+    object the user may not open there, or a model without a public page, is not found."""
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    except ContentType.DoesNotExist:
+        raise Http404 from None
+    model_admin = admin.site.get_model_admin(model) if admin.site.is_registered(model) else None
+    if model_admin is None or not model_admin.view_on_site or not hasattr(model, "get_absolute_url"):
+        raise Http404
+    try:
+        obj = model_admin.get_queryset(request).filter(pk=unquote(object_id)).first()
+    except (ValueError, TypeError, ValidationError):
+        raise Http404 from None
+    if obj is None or not model_admin.has_view_or_change_permission(request, obj):
+        raise Http404
+    return redirect(obj.get_absolute_url())
+
+
 # Back office: publishing and scoping ------------------------------------------------------------------------------
 
 
@@ -83,7 +103,11 @@ class NotFoundOutsideScope:
 
 class ScopedHistoryAdmin(NotFoundOutsideScope, SimpleHistoryAdmin):
     """History views only for objects in the user's queryset: a page for any other object is not found, deleted
-    or not. Admins whose staff may restore deleted objects say so in sees_deleted()."""
+    or not. Admins whose staff may restore deleted objects say so in sees_deleted().
+
+    Old versions can be read, never saved back: a revert would skip review, the booking rules and the status
+    log, so changes go through the change form and the actions only (SIMPLE_HISTORY_REVERT_DISABLED hides the
+    button; the refusal here closes the door a forged post would use)."""
 
     def sees_deleted(self, request):
         return False
@@ -100,6 +124,8 @@ class ScopedHistoryAdmin(NotFoundOutsideScope, SimpleHistoryAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self._check_history_scope(request, unquote(object_id))
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 

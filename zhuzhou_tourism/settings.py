@@ -123,6 +123,9 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 PASSWORD_RESET_TIMEOUT = 3 * 3600
 
+# History pages show old versions; nothing is saved back from them (core.admin.ScopedHistoryAdmin).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Chinese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -6,6 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from core import admin as core_admin
 from core import views as core_views
 from core.sitemaps import SITEMAPS
 
@@ -38,6 +39,11 @@ urlpatterns += i18n_patterns(
         name="password_reset_complete",
     ),
     path(f"{settings.ADMIN_URL}office/", include("core.backoffice_urls")),
+    # Before the admin's own: the shortcut answers only for objects the user may open in the admin.
+    path(
+        f"{settings.ADMIN_URL}r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(core_admin.view_on_site),
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     prefix_default_language=False,
 )
