@@ -165,6 +165,13 @@ class TimeSlotForm(forms.ModelForm):
         model = TimeSlot
         fields = ["programme", "start", "end", "capacity", "status", "note"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "status" in self.fields:  # a new slot; an existing one changes status through the list's actions
+            self.fields["status"].choices = [
+                choice for choice in self.fields["status"].choices if choice[0] != SlotStatus.CANCELLED
+            ]
+
     def clean(self):
         cleaned = super().clean()
         moved = {"programme", "start", "end"} & set(self.changed_data)
@@ -216,6 +223,12 @@ class TimeSlotAdmin(SiteScopedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_held()
+
+    def get_readonly_fields(self, request, obj=None):
+        # Closing, reopening and cancelling go through the actions (bookings.services), which cancel the live
+        # bookings of a cancelled slot and tell their organisers; the form would only flip the field.
+        readonly = super().get_readonly_fields(request, obj)
+        return [*readonly, "status"] if obj is not None else readonly
 
     @admin.display(description=_("held"), ordering="held")
     def held_persons(self, slot):

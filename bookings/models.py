@@ -246,7 +246,16 @@ class TimeSlot(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(1000)],
         help_text=_("Pupils and teachers together."),
     )
-    status = models.CharField(_("status"), max_length=10, choices=SlotStatus.choices, default=SlotStatus.OPEN)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=SlotStatus.choices,
+        default=SlotStatus.OPEN,
+        help_text=_(
+            "Change it with the actions of the slot list: close, reopen, or cancel (which cancels the slot's "
+            "bookings and emails their organisers)."
+        ),
+    )
     note = models.CharField(_("staff note"), max_length=200, blank=True)
 
     objects = TimeSlotQuerySet.as_manager()
