@@ -277,11 +277,16 @@ def expire_requests(*, now=None):
 
 
 def erase_contacts(*, now=None):
-    """Erase organisers' contact data and notes a retention period after the visit; head counts stay."""
+    """Erase organisers' contact data and notes a retention period after the visit; head counts stay. Every copy
+    goes: the booking, its history rows (which never hold the contact fields) and the notes of its status log."""
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=settings.BOOKING_CONTACT_RETENTION_DAYS)
     with transaction.atomic():
-        return Booking.objects.filter(slot__end__lt=cutoff, contact_erased_at__isnull=True).update(
+        due = Booking.objects.filter(slot__end__lt=cutoff, contact_erased_at__isnull=True)
+        # The copies first: the last update takes the bookings out of `due`.
+        Booking.history.filter(id__in=due.values("pk")).update(special_needs="", status_note="")
+        BookingEvent.objects.filter(booking__in=due.values("pk")).update(note="")
+        return due.update(
             organiser_name="",
             organiser_phone="",
             organiser_email="",
