@@ -245,11 +245,11 @@ class PublishingAdmin(ScopedHistoryAdmin):
         return actions
 
     def save_model(self, request, obj, form, change):
-        if not can_publish(request.user):
+        if obj.published:
+            obj.in_review = False
+        elif not can_publish(request.user):
             obj.in_review = True
             self.message_user(request, _("Saved and sent to the bureau for review."), messages.INFO)
-        elif obj.published:
-            obj.in_review = False
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -263,10 +263,19 @@ class PublishingAdmin(ScopedHistoryAdmin):
 
     @admin.action(description=_("Send for review"), permissions=["change"])
     def send_for_review(self, request, queryset):
-        for obj in queryset:  # one by one, so the history records who sent it
+        """Drafts go to the editors' queue. What is published stays live: changing it is a proposed change."""
+        sent = 0
+        for obj in queryset.filter(published=False, in_review=False):  # one by one: the history records who
             obj.in_review = True
             obj.save()
-        self.message_user(request, _("%(n)d sent for review.") % {"n": len(queryset)}, messages.SUCCESS)
+            sent += 1
+        self.message_user(request, _("%(n)d sent for review.") % {"n": sent}, messages.SUCCESS)
+        if queryset.filter(published=True).exists():
+            self.message_user(
+                request,
+                _("Published items stay live and were not sent; change them (or propose a change) instead."),
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Publish (checks the required content)"), permissions=["change"])
     def publish(self, request, queryset):

@@ -75,14 +75,15 @@ class PublishableQuerySet(models.QuerySet):
         return self.all() if can_preview(user) else self.published(now)
 
     def awaiting_review(self):
-        return self.filter(in_review=True)
+        """Drafts and proposed changes sent to the editors; what is published stays live meanwhile."""
+        return self.filter(in_review=True, published=False)
 
     def with_status(self, status, now=None):
         now = now or timezone.now()
         live = published_q(now=now)
         return {
             PublicationStatus.DRAFT: self.filter(published=False, in_review=False),
-            PublicationStatus.REVIEW: self.filter(in_review=True),
+            PublicationStatus.REVIEW: self.awaiting_review(),
             PublicationStatus.SCHEDULED: self.filter(published=True, publish_from__gt=now),
             PublicationStatus.PUBLISHED: self.filter(live),
             PublicationStatus.EXPIRED: self.filter(published=True, publish_until__lte=now),
@@ -122,11 +123,10 @@ class Publishable(models.Model):
         abstract = True
 
     def publication_status(self, now=None):
+        """"In review" is a state of drafts and proposed changes: approved content stays live until it is changed."""
         now = now or timezone.now()
-        if self.in_review:
-            return PublicationStatus.REVIEW
         if not self.published:
-            return PublicationStatus.DRAFT
+            return PublicationStatus.REVIEW if self.in_review else PublicationStatus.DRAFT
         if self.publish_from and self.publish_from > now:
             return PublicationStatus.SCHEDULED
         if self.publish_until and self.publish_until <= now:
