@@ -24,10 +24,10 @@ from sites.models import SitePhoto
 SLOTS_SHOWN = 60
 
 
-def _programmes(user=None):
-    """Published programmes; for staff (`user`), drafts too, to preview them at their public address."""
+def _programmes(request=None):
+    """Published programmes; for staff (`request`), the drafts they may open too, to preview them."""
     photos = Prefetch("site__photos", queryset=SitePhoto.objects.order_by("position", "id"))
-    programmes = StudyProgramme.objects.previewable(user) if user else StudyProgramme.objects.published()
+    programmes = StudyProgramme.objects.previewable(request) if request else StudyProgramme.objects.published()
     return programmes.for_listing().prefetch_related(photos)
 
 
@@ -50,7 +50,7 @@ def _coming_slots(programme, now):
 @require_GET
 @cache_public_page
 def programme_detail(request, slug):
-    programme = get_object_or_404(_programmes(request.user), slug=slug)
+    programme = get_object_or_404(_programmes(request), slug=slug)
     return render(
         request,
         "bookings/programme_detail.html",

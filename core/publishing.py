@@ -51,7 +51,7 @@ def detail_object(request, model, slug, stamp):
     """The published object at `slug` with what its page shows (`for_detail()`), from the data cache under
     `stamp` (the day or the minute that what it fetches depends on); staff get drafts too, from the database."""
     if can_preview(request.user):
-        return get_object_or_404(model.objects.previewable(request.user).for_detail(), slug=slug)
+        return get_object_or_404(model.objects.previewable(request).for_detail(), slug=slug)
     key = f"{model._meta.label_lower}:{slug}:{stamp}"
     found = cached_for_content(
         key, lambda: model.objects.published().for_detail().filter(slug=slug).first(), parts=[CATALOGUE]
@@ -66,13 +66,30 @@ def can_preview(user):
     return bool(user and user.is_authenticated and user.is_active and user.is_staff)
 
 
+def back_office_scope(request, model):
+    """The rows of `model` that the user may open in the back office, as its changelist scopes them (an operator:
+    their own sites' listings and programmes, nothing else); none when the admin would not show the model."""
+    from django.contrib import admin  # the admin registry, filled by every app; core imports none of them
+
+    if not admin.site.is_registered(model):
+        return model.objects.none()
+    model_admin = admin.site.get_model_admin(model)
+    if not model_admin.has_view_or_change_permission(request):
+        return model.objects.none()
+    return model_admin.get_queryset(request)
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self, now=None):
         return self.filter(published_q(now=now))
 
-    def previewable(self, user, now=None):
-        """What `user` may open at a public address: published content, and drafts too for staff."""
-        return self.all() if can_preview(user) else self.published(now)
+    def previewable(self, request, now=None):
+        """What the user of `request` may open at a public address: published content, and for staff also the
+        drafts and proposed changes they may open in the back office."""
+        if not can_preview(getattr(request, "user", None)):
+            return self.published(now)
+        scope = back_office_scope(request, self.model).values("pk")
+        return self.filter(published_q(now=now) | Q(pk__in=scope))
 
     def awaiting_review(self):
         """Drafts and proposed changes sent to the editors; what is published stays live meanwhile."""

@@ -143,7 +143,7 @@ def _query_without(request, *names):
 @require_GET
 @cache_public_page
 def event_detail(request, slug):
-    event = get_object_or_404(Event.objects.previewable(request.user).for_detail(), slug=slug)
+    event = get_object_or_404(Event.objects.previewable(request).for_detail(), slug=slug)
     now = timezone.now()
     dates = list(event.occurrences.all())
     upcoming = [o for o in dates if o.ends_at >= now]
