@@ -140,7 +140,7 @@ class Publishable(models.Model):
         abstract = True
 
     def publication_status(self, now=None):
-        """"In review" is a state of drafts and proposed changes: approved content stays live until it is changed."""
+        """In review is a state of drafts and proposed changes: approved content stays live until it is changed."""
         now = now or timezone.now()
         if not self.published:
             return PublicationStatus.REVIEW if self.in_review else PublicationStatus.DRAFT

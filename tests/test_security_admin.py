@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bookings import services
-from bookings.models import Booking, BookingStatus, SlotStatus, TimeSlot
+from bookings.models import BookingStatus, SlotStatus, TimeSlot
 from core import roles
 from sites.models import Site
 from tests.conftest import at
