@@ -10,20 +10,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from bookings import access, services
+from bookings import services
 from bookings.export import bookings_csv
 from bookings.forms import ExportForm, GenerateSlotsForm, ReasonForm
 from bookings.models import Booking, BookingEvent, BookingStatus, SlotStatus, StudyProgramme, TimeSlot
 from core.admin import PublicationFilter, PublishingAdmin, ScopedHistoryAdmin
+from sites.models import Site
 
 
 class SiteScopedAdmin(ScopedHistoryAdmin):
-    """Shows and offers only the sites access.sites_for() allows the user."""
+    """Shows and offers only the sites Site.objects.managed_by() allows the user."""
 
     site_path = "site"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(**{f"{self.site_path}__in": access.sites_for(request.user)})
+        return super().get_queryset(request).filter(**{f"{self.site_path}__in": Site.objects.managed_by(request.user)})
 
 
 class SiteListFilter(admin.SimpleListFilter):
@@ -32,7 +33,7 @@ class SiteListFilter(admin.SimpleListFilter):
     site_path = "slot__programme__site"
 
     def lookups(self, request, model_admin):
-        return [(site.pk, site.name_zh) for site in access.sites_for(request.user).only("pk", "name_zh")]
+        return [(site.pk, site.name_zh) for site in Site.objects.managed_by(request.user).only("pk", "name_zh")]
 
     def queryset(self, request, queryset):
         value = self.value()
@@ -117,7 +118,7 @@ class StudyProgrammeAdmin(PublishingAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "site":
-            kwargs["queryset"] = access.sites_for(request.user)
+            kwargs["queryset"] = Site.objects.managed_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_urls(self):
@@ -126,7 +127,7 @@ class StudyProgrammeAdmin(PublishingAdmin):
         return extra + super().get_urls()
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(site__in=access.sites_for(request.user))
+        return super().get_queryset(request).filter(site__in=Site.objects.managed_by(request.user))
 
     def generate_slots_view(self, request, pk):
         programme = get_object_or_404(self.get_queryset(request), pk=pk, draft_of__isnull=True)
@@ -241,7 +242,7 @@ class TimeSlotAdmin(SiteScopedAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "programme":
             kwargs["queryset"] = StudyProgramme.objects.filter(
-                site__in=access.sites_for(request.user), draft_of__isnull=True
+                site__in=Site.objects.managed_by(request.user), draft_of__isnull=True
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -405,7 +406,7 @@ class BookingAdmin(SiteScopedAdmin):
         return [path("export/", view, name="bookings_booking_export"), *super().get_urls()]
 
     def export_view(self, request):
-        if not (self.has_view_permission(request) and access.sites_for(request.user).exists()):
+        if not (self.has_view_permission(request) and Site.objects.managed_by(request.user).exists()):
             raise PermissionDenied
         form = ExportForm(request.GET or None)
         if form.is_bound and form.is_valid():

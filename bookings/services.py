@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bookings import access, mail
+from bookings import mail
 from bookings.models import (
     GRADE_BANDS,
     Booking,
@@ -180,7 +180,7 @@ def _booking_for_update(booking):
 
 
 def _require_manager(user, booking):
-    if not access.can_manage(user, booking.slot.programme.site):
+    if not booking.slot.programme.site.is_managed_by(user):
         raise PermissionDenied(_("You cannot manage the bookings of this site."))
 
 
@@ -302,7 +302,7 @@ def erase_contacts(*, now=None):
 
 
 def _require_slot_manager(user, programme):
-    if user is not None and not access.can_manage(user, programme.site):
+    if user is not None and not programme.site.is_managed_by(user):
         raise PermissionDenied(_("You cannot manage the slots of this site."))
 
 

@@ -13,11 +13,11 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from bookings import access
 from bookings.models import Booking, StudyProgramme, TimeSlot
 from core.roles import can_publish
 from events.models import Event, EventPhoto, Occurrence
 from itineraries.models import Itinerary, Stop
+from sites import access
 from sites.models import HeritageAsset, HeritagePhoto, OpeningException, OpeningPeriod, Site, SitePhoto
 
 # The kinds of object in the log, and the path from each to the site that scopes it for operators (None: bureau
@@ -68,7 +68,7 @@ def history_for(user, kind):
     model, path = LOGGED[kind]
     records = model.history.select_related("history_user")
     if not access.sees_all_sites(user):
-        records = records.filter(**{f"{path}__in" if path != "id" else "id__in": access.sites_for(user)})
+        records = records.filter(**{f"{path}__in" if path != "id" else "id__in": Site.objects.managed_by(user)})
     return records.order_by("-history_date", "-history_id")
 
 

@@ -7,13 +7,13 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from bookings import access
 from bookings.models import Booking, BookingStatus
 from core import review
 from core.choices import District
 from events.models import Occurrence
 from itineraries.models import Itinerary
-from sites.models import DemonstrationLevel, HeritageAsset, HeritageLevel
+from sites import access
+from sites.models import DemonstrationLevel, HeritageAsset, HeritageLevel, Site
 
 COMING_WEEKS = 4
 COMING_SHOWN = 20
@@ -70,7 +70,7 @@ def bookings_by_site(bookings):
 
 def dashboard_for(user, now=None):
     now = now or timezone.now()
-    sites = access.sites_for(user)
+    sites = Site.objects.managed_by(user)
     bookings = Booking.objects.filter(slot__programme__site__in=sites, status__in=COUNTED)
     by_month = bookings_by_month(bookings, now)
     by_site = bookings_by_site(bookings)

@@ -7,11 +7,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from bookings import access
 from bookings.models import StudyProgramme
 from core.roles import can_publish
 from events.models import Event
 from itineraries.models import Itinerary
+from sites import access
 from sites.models import HeritageAsset, Site
 
 SHOWN = 100  # per kind; the admin list behind each heading has them all
@@ -27,8 +27,8 @@ def _queues(user):
             (Event, Event.objects.all()),
             (Itinerary, Itinerary.objects.all()),
         ]
-    sites = access.sites_for(user)
-    return [(Site, access.listings_for(user)), (StudyProgramme, StudyProgramme.objects.filter(site__in=sites))]
+    sites = Site.objects.managed_by(user)
+    return [(Site, Site.objects.listings_for(user)), (StudyProgramme, StudyProgramme.objects.filter(site__in=sites))]
 
 
 def _last_change(model):

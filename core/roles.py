@@ -1,7 +1,7 @@
 """The three back-office roles, as groups that exist after `migrate` (kept in step on every migrate).
 
 Accounts are given a role in the admin (user → groups); a site operator is also assigned their sites on the site's
-page. What a role may *see* is scoped in bookings.access.sites_for(); the groups only grant the model permissions.
+page. What a role may *see* is scoped by Site.objects.managed_by() (sites.access); the groups grant the permissions.
 """
 
 from django.contrib.auth.models import Group, Permission

@@ -4,7 +4,6 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
 
-from bookings import access
 from core.admin import PhotoInline, PublicationFilter, PublishingAdmin, thumbnail_column
 from core.imports import HeritageResource, ImportAdminMixin, SiteResource
 from core.roles import is_bureau
@@ -107,7 +106,7 @@ class SiteAdmin(ImportAdminMixin, ImportMixin, PublishingAdmin):
 
     def get_queryset(self, request):
         sites = super().get_queryset(request).prefetch_related(_photo_prefetch(SitePhoto))
-        return sites.filter(pk__in=access.listings_for(request.user)) if not is_bureau(request.user) else sites
+        return sites.filter(pk__in=Site.objects.listings_for(request.user)) if not is_bureau(request.user) else sites
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)

@@ -22,6 +22,7 @@ from core.publishing import (
 from core.revisions import Revisable
 from core.slugs import unique_slug
 from core.translation import translated
+from sites import access
 
 
 class DemonstrationLevel(models.TextChoices):
@@ -53,6 +54,20 @@ class SiteQuerySet(PublishableQuerySet):
 
     def for_listing(self):
         return self.prefetch_related(Prefetch("photos", queryset=SitePhoto.objects.order_by("position", "id")))
+
+    def managed_by(self, user):
+        """The sites whose listing, programmes, slots and bookings `user` may see and manage (sites.access).
+        Working copies of published listings waiting for review (core.revisions) are not sites of their own:
+        see listings_for()."""
+        if not access.is_staff(user):
+            return self.none()
+        sites = self.filter(draft_of__isnull=True)
+        return sites if access.sees_all_sites(user) else sites.filter(operators=user)
+
+    def listings_for(self, user):
+        """The site rows `user` may open in the back office: their sites and the working copies of them."""
+        managed = Site.objects.managed_by(user)
+        return self.filter(Q(pk__in=managed) | Q(draft_of__in=managed))
 
     def for_detail(self):
         return self.prefetch_related(
@@ -174,6 +189,9 @@ class Site(Publishable, Revisable, AudienceFields, Located):
 
     def get_absolute_url(self):
         return reverse("sites:site-detail", kwargs={"slug": self.slug})
+
+    def is_managed_by(self, user):
+        return Site.objects.managed_by(user).filter(pk=self.pk).exists()
 
     def clean(self):
         super().clean()

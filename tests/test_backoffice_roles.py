@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from bookings import access, services
+from bookings import services
 from bookings.models import StudyProgramme, TimeSlot
 from core import roles
 from sites.models import Site
@@ -53,16 +53,16 @@ def test_the_three_roles_exist_after_migrate():
 
 
 def test_an_operator_manages_only_their_own_sites(world):
-    assert list(access.sites_for(world["operator_a"])) == [world["a"]]
-    assert set(access.sites_for(world["editor"])) == {world["a"], world["b"]}
-    assert not access.can_manage(world["operator_a"], world["b"])
+    assert list(Site.objects.managed_by(world["operator_a"])) == [world["a"]]
+    assert set(Site.objects.managed_by(world["editor"])) == {world["a"], world["b"]}
+    assert not world["b"].is_managed_by(world["operator_a"])
 
 
 def test_an_operator_who_is_no_longer_staff_sees_nothing(world):
     operator = world["operator_a"]
     operator.is_staff = False
     operator.save()
-    assert not access.sites_for(operator).exists()
+    assert not Site.objects.managed_by(operator).exists()
 
 
 @pytest.mark.parametrize(
