@@ -15,8 +15,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core import revisions
 from core.images import validate_image
+from core.permissions import can_publish
 from core.publishing import PublicationStatus
-from core.roles import can_publish
 
 
 class PhotoFormField(forms.ImageField):

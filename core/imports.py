@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export import resources
 from import_export.formats.base_formats import CSV, XLSX
 
-from core.roles import can_publish
+from core.permissions import can_publish
 from sites.models import HeritageAsset, Site
 
 FORMATS = [CSV, XLSX]

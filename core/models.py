@@ -11,6 +11,18 @@ from core.choices import AUDIENCE_FIELDS, Audience
 from core.translation import translated
 
 
+class Publishing(models.Model):
+    """No table: it carries the one permission to publish content of any kind (core.permissions)."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [("publish_content", _("Can publish listings, events, routes and programmes"))]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
 class AudienceFields(models.Model):
     for_study_tours = models.BooleanField(_("study tours"), default=False, db_index=True)
     for_families = models.BooleanField(_("families"), default=False, db_index=True)

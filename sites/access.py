@@ -5,7 +5,7 @@ permission see every site. A site operator sees only the sites assigned to them 
 queryset, form choice, inline, action, export and staff page asks here or through Site.objects.managed_by().
 """
 
-from core.roles import is_bureau
+from core.permissions import is_bureau
 
 # A permission of the bookings app, named here by string: staff who handle every site's bookings see every site.
 MANAGE_PERMISSION = "bookings.manage_bookings"

@@ -6,7 +6,7 @@ from import_export.admin import ImportMixin
 
 from core.admin import PhotoInline, PublicationFilter, PublishingAdmin, thumbnail_column
 from core.imports import HeritageResource, ImportAdminMixin, SiteResource
-from core.roles import is_bureau
+from core.permissions import is_bureau
 from sites.models import HeritageAsset, HeritagePhoto, OpeningException, OpeningPeriod, Site, SitePhoto
 
 

@@ -178,7 +178,6 @@ class Site(Publishable, Revisable, AudienceFields, Located):
             ),
             publish_window_constraint("site_publish_window_valid"),
         ]
-        permissions = [("publish_content", _("Can publish listings, events and routes"))]
         indexes = [
             models.Index(fields=["published", "level", "name_zh"], name="site_pub_level_name"),
             models.Index(fields=["published", "updated_at"], name="site_pub_updated"),

@@ -86,12 +86,12 @@ def test_change_forms_open_with_their_inlines(bureau_admin, catalogue):
 
 def test_the_photo_inline_shows_a_thumbnail_of_a_rendition(bureau_admin, catalogue):
     page = bureau_admin.get(f"/admin/sites/site/{catalogue['crrc'].pk}/change/").content.decode()
-    assert re.search(r'<img src="/media/renditions/photos/[^"]+-480\.jpg"', page)
+    assert re.search(r'<img class="bo-thumb" src="/media/renditions/photos/[^"]+-480\.jpg"', page)
 
 
 def test_the_changelist_shows_thumbnails_and_names(bureau_admin, catalogue):
     page = bureau_admin.get("/admin/sites/site/").content.decode()
-    assert re.search(r'<img src="/media/renditions/photos/[^"]+-480\.jpg"', page)
+    assert re.search(r'<img class="bo-thumb bo-thumb-small" src="/media/renditions/photos/[^"]+-480\.jpg"', page)
     assert "中车株机" in page and "草稿工厂" in page
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from bookings import services
-from core import roles
+from office import roles
 from tests.factories import make_heritage, make_site, person
 from tests.test_bookings_helpers import make_programme, make_slot, service_kwargs
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from bookings import services
-from core import roles
+from office import roles
 from sites.models import OpeningPeriod, Site
 from tests.factories import add_weekly_hours, make_heritage, make_site, person
 from tests.test_bookings_helpers import NOW, make_programme, make_slot, service_kwargs

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import Workbook
 
-from core import roles
+from office import roles
 from sites.models import HeritageAsset, Site
 from tests.factories import make_site, person
 

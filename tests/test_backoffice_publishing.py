@@ -12,10 +12,11 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 
-from core import pagecache, roles
+from core import pagecache
 from core.publishing import PublicationStatus
 from events.models import Event
 from itineraries.models import Itinerary, Stop
+from office import roles
 from sites.models import HeritageAsset, Site
 from tests.conftest import at
 from tests.factories import add_photo, add_weekly_hours, make_heritage, make_site

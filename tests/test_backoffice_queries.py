@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from core import roles
+from office import roles
 from tests.factories import add_photo, make_heritage, make_site, person
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 
 from bookings.models import StudyProgramme
-from core import revisions, roles
-from core.exports import official_counts
+from core import revisions
+from office import roles
+from office.exports import official_counts
 from sites.models import OpeningPeriod, Site, SitePhoto
 from tests.factories import add_photo, add_weekly_hours, make_heritage, make_site, person
 from tests.test_bookings_helpers import NOW, make_programme, make_slot

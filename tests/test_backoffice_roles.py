@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from bookings import services
 from bookings.models import StudyProgramme, TimeSlot
-from core import roles
+from office import roles
 from sites.models import Site
 from tests.factories import add_photo, add_weekly_hours, make_heritage, make_site, person
 from tests.test_bookings_helpers import make_programme, make_slot, service_kwargs

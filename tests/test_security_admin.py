@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from bookings import services
 from bookings.models import BookingStatus, SlotStatus, TimeSlot
-from core import roles
+from office import roles
 from sites.models import Site
 from tests.conftest import at
 from tests.factories import add_photo, add_weekly_hours, make_site, person

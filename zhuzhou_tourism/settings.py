@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "events",
     "itineraries",
     "bookings",
+    "office",
     "axes",
     "simple_history",
     "import_export",

@@ -38,7 +38,7 @@ urlpatterns += i18n_patterns(
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    path(f"{settings.ADMIN_URL}office/", include("core.backoffice_urls")),
+    path(f"{settings.ADMIN_URL}office/", include("office.urls")),
     # Before the admin's own: the shortcut answers only for objects the user may open in the admin.
     path(
         f"{settings.ADMIN_URL}r/<int:content_type_id>/<path:object_id>/",

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from core import roles
+from office import roles
 from sites.models import Site
 from tests.factories import STAFF_PASSWORD, add_illustrated_photo, add_weekly_hours, make_site, person
 

@@ -3,8 +3,8 @@ nothing, for visitors and for an editor previewing it. Every page keeps to the C
 
 import pytest
 
-from core import roles
 from itineraries.models import Itinerary, Stop
+from office import roles
 from tests.browser.test_backoffice_browser import log_in
 from tests.conftest import at
 from tests.factories import add_illustrated_photo, add_weekly_hours, make_heritage, make_site, person

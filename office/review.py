@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bookings.models import StudyProgramme
-from core.roles import can_publish
+from core.permissions import can_publish
 from events.models import Event
 from itineraries.models import Itinerary
 from sites import access

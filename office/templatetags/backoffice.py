@@ -1,6 +1,6 @@
 from django import template
 
-from core.dashboard import dashboard_for
+from office.dashboard import dashboard_for
 
 register = template.Library()
 

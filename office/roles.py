@@ -11,7 +11,6 @@ ADMINISTRATOR = "Bureau administrator"
 EDITOR = "Bureau editor"
 OPERATOR = "Site operator"
 
-PUBLISH_PERMISSION = "sites.publish_content"
 CONTENT_APPS = ["sites", "events", "itineraries", "bookings"]
 
 # A site operator keeps their own listing, its photos and hours, programmes, slots and bookings.
@@ -44,16 +43,9 @@ def _operator_permissions():
 
 def ensure_roles(**kwargs):
     """post_migrate: create the groups and give them their permissions (idempotent)."""
-    content = Permission.objects.filter(content_type__app_label__in=CONTENT_APPS)
+    content = Permission.objects.filter(
+        Q(content_type__app_label__in=CONTENT_APPS) | Q(content_type__app_label="core", codename="publish_content")
+    )
     Group.objects.get_or_create(name=ADMINISTRATOR)[0].permissions.set(Permission.objects.all())
     Group.objects.get_or_create(name=EDITOR)[0].permissions.set(content)
     Group.objects.get_or_create(name=OPERATOR)[0].permissions.set(_operator_permissions())
-
-
-def is_bureau(user):
-    """Bureau staff see every site; everyone else on the staff sees only the sites assigned to them."""
-    return user.is_superuser or user.has_perm(PUBLISH_PERMISSION)
-
-
-def can_publish(user):
-    return user.is_active and is_bureau(user)

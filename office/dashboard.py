@@ -8,10 +8,10 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from bookings.models import Booking, BookingStatus
-from core import review
 from core.choices import District
 from events.models import Occurrence
 from itineraries.models import Itinerary
+from office import review
 from sites import access
 from sites.models import DemonstrationLevel, HeritageAsset, HeritageLevel, Site
 

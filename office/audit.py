@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from bookings.models import Booking, StudyProgramme, TimeSlot
-from core.roles import can_publish
+from core.permissions import can_publish
 from events.models import Event, EventPhoto, Occurrence
 from itineraries.models import Itinerary, Stop
 from sites import access

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from core import audit, exports, review
+from office import audit, exports, review
 
 view = admin.site.admin_view
 
