@@ -73,6 +73,8 @@ class ProgrammeQuerySet(PublishableQuerySet):
 class StudyProgramme(Publishable, Revisable):
     """A study tour a site offers to school groups, booked per time slot."""
 
+    site_path = "site_id"
+
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("site"))
     title_zh = models.CharField(_("title (Chinese)"), max_length=120)
     title_en = models.CharField(_("title (English)"), max_length=160, blank=True)
@@ -236,6 +238,8 @@ class TimeSlotQuerySet(models.QuerySet):
 
 
 class TimeSlot(models.Model):
+    site_path = "programme__site"
+
     programme = models.ForeignKey(
         StudyProgramme, on_delete=models.CASCADE, related_name="slots", verbose_name=_("programme")
     )
@@ -376,6 +380,8 @@ _PUPIL_FIELDS = [pupils_field(band) for band in GRADE_BANDS]
 
 class Booking(models.Model):
     """A school's request for places on one time slot. Holds no pupil's personal data, only head counts."""
+
+    site_path = "slot__programme__site"
 
     reference = models.CharField(_("reference"), max_length=REFERENCE_LENGTH, unique=True, editable=False)
     secret = models.CharField(max_length=64, default=new_secret, editable=False)

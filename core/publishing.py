@@ -69,14 +69,21 @@ def can_preview(user):
 def back_office_scope(request, model):
     """The rows of `model` that the user may open in the back office, as its changelist scopes them (an operator:
     their own sites' listings and programmes, nothing else); none when the admin would not show the model."""
-    from django.contrib import admin  # the admin registry, filled by every app; core imports none of them
-
-    if not admin.site.is_registered(model):
-        return model.objects.none()
-    model_admin = admin.site.get_model_admin(model)
-    if not model_admin.has_view_or_change_permission(request):
+    model_admin = _model_admin(model)
+    if model_admin is None or not model_admin.has_view_or_change_permission(request):
         return model.objects.none()
     return model_admin.get_queryset(request)
+
+
+def may_open_in_back_office(request, model):
+    model_admin = _model_admin(model)
+    return model_admin is not None and model_admin.has_view_or_change_permission(request)
+
+
+def _model_admin(model):
+    from django.contrib import admin  # the admin registry, filled by every app; core imports none of them
+
+    return admin.site.get_model_admin(model) if admin.site.is_registered(model) else None
 
 
 class PublishableQuerySet(models.QuerySet):

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -5,24 +7,11 @@ from django.dispatch import receiver
 
 from core.images import make_renditions
 from core.models import Photo
-from core.pagecache import BOOKINGS, CATALOGUE, bump_content_version, forget_versions, remember_versions_for_the_request
+from core.pagecache import EVERYTHING, bump_content_version, forget_versions, remember_versions_for_the_request
+from core.registry import content_part
 
-
-def bump_catalogue():
-    bump_content_version([CATALOGUE])
-
-
-def bump_bookings():
-    bump_content_version([BOOKINGS])
-
-
-# Apps whose rows appear on public pages, and the part of the content version they make stale.
-CONTENT_APPS = {
-    "sites": bump_catalogue,
-    "events": bump_catalogue,
-    "itineraries": bump_catalogue,
-    "bookings": bump_bookings,
-}
+# One function per part, so that a transaction queues the bump of each part once however many rows it saves.
+_BUMPS = {part: partial(bump_content_version, [part]) for part in EVERYTHING}
 
 
 request_started.connect(remember_versions_for_the_request, dispatch_uid="core.remember_versions")
@@ -40,8 +29,9 @@ def make_photo_renditions(sender, instance, **kwargs):
 @receiver(m2m_changed)
 def invalidate_pages(sender, **kwargs):
     model = kwargs.get("instance").__class__ if kwargs.get("instance") is not None else sender
-    bump = CONTENT_APPS.get(model._meta.app_label)
-    if bump is not None:
+    part = content_part(model)  # the part of the content version the rows of this app show in
+    if part is not None:
+        bump = _BUMPS[part]
         bump()
         _bump_again_on_commit(bump)
 

@@ -100,6 +100,8 @@ class ItineraryQuerySet(PublishableQuerySet):
 class Itinerary(Publishable, AudienceFields):
     """A themed route: stops over one or more days. Its totals come from the stops."""
 
+    restore_with = []
+
     title_zh = models.CharField(_("title (Chinese)"), max_length=120)
     title_en = models.CharField(_("title (English)"), max_length=160, blank=True)
     slug = models.SlugField(

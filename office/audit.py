@@ -13,33 +13,26 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from bookings.models import Booking, StudyProgramme, TimeSlot
 from core.permissions import can_publish
-from events.models import Event, EventPhoto, Occurrence
-from itineraries.models import Itinerary, Stop
+from core.registry import logged_models
 from sites import access
-from sites.models import HeritageAsset, HeritagePhoto, OpeningException, OpeningPeriod, Site, SitePhoto
+from sites.models import Site
 
-# The kinds of object in the log, and the path from each to the site that scopes it for operators (None: bureau
-# only).
-LOGGED = {
-    "site": (Site, "id"),
-    "sitephoto": (SitePhoto, "site_id"),
-    "openingperiod": (OpeningPeriod, "site_id"),
-    "openingexception": (OpeningException, "site_id"),
-    "studyprogramme": (StudyProgramme, "site_id"),
-    "timeslot": (TimeSlot, "programme__site"),
-    "booking": (Booking, "slot__programme__site"),
-    "heritageasset": (HeritageAsset, None),
-    "heritagephoto": (HeritagePhoto, None),
-    "event": (Event, None),
-    "eventphoto": (EventPhoto, None),
-    "occurrence": (Occurrence, None),
-    "itinerary": (Itinerary, None),
-    "stop": (Stop, None),
-}
-# Listings restored with the rows deleted together with them.
-RESTORABLE = {"site": ["periods", "exceptions", "photos"], "heritageasset": ["photos"], "event": [], "itinerary": []}
+
+def _logged():
+    """{kind: model} of everything whose changes are recorded, found in the content apps (core.registry)."""
+    return {model._meta.model_name: model for model in logged_models()}
+
+
+def _site_path(model):
+    """The path from a row to the site that scopes it for operators; None: only bureau staff see its changes."""
+    return getattr(model, "site_path", None)
+
+
+def _restorable(model):
+    return getattr(model, "restore_with", None) is not None
+
+
 PER_PAGE = 50
 SAME_DELETE = datetime.timedelta(seconds=5)
 
@@ -57,15 +50,18 @@ class LogFilterForm(forms.Form):
 
     def __init__(self, *args, kinds, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [(k, LOGGED[k][0]._meta.verbose_name_plural) for k in kinds]
+        logged = _logged()
+        self.fields["kind"].choices = [(k, logged[k]._meta.verbose_name_plural) for k in kinds]
 
 
 def kinds_for(user):
-    return [kind for kind, (_model, path) in LOGGED.items() if path is not None or access.sees_all_sites(user)]
+    everything = access.sees_all_sites(user)
+    return [kind for kind, model in _logged().items() if everything or _site_path(model) is not None]
 
 
 def history_for(user, kind):
-    model, path = LOGGED[kind]
+    model = _logged()[kind]
+    path = _site_path(model)
     records = model.history.select_related("history_user")
     if not access.sees_all_sites(user):
         records = records.filter(**{f"{path}__in" if path != "id" else "id__in": Site.objects.managed_by(user)})
@@ -116,7 +112,7 @@ def log_view(request):
         "page": page,
         "rows": rows,
         "kind": kind,
-        "restorable": kind in RESTORABLE and can_publish(request.user),
+        "restorable": _restorable(_logged()[kind]) and can_publish(request.user),
         "query": request.GET.copy(),
     }
     return TemplateResponse(request, "admin/audit_log.html", context)
@@ -124,14 +120,14 @@ def log_view(request):
 
 @require_POST
 def restore_view(request, kind, history_id):
-    if kind not in RESTORABLE or not can_publish(request.user):
+    model = _logged().get(kind)
+    if model is None or not _restorable(model) or not can_publish(request.user):
         raise PermissionDenied
-    model = LOGGED[kind][0]
     record = get_object_or_404(model.history.filter(history_type="-"), history_id=history_id)
     if model.objects.filter(pk=record.id).exists():
         messages.warning(request, _("“%(name)s” exists already; nothing was restored.") % {"name": record.instance})
     else:
-        restore(record, RESTORABLE[kind])
+        restore(record, model.restore_with)
         messages.success(request, _("“%(name)s” was restored as a draft.") % {"name": record.instance})
     return redirect("audit-log")
 

@@ -68,7 +68,8 @@ def bookings_by_site(bookings):
     ]
 
 
-def dashboard_for(user, now=None):
+def dashboard_for(request, now=None):
+    user = request.user
     now = now or timezone.now()
     sites = Site.objects.managed_by(user)
     bookings = Booking.objects.filter(slot__programme__site__in=sites, status__in=COUNTED)
@@ -97,7 +98,7 @@ def dashboard_for(user, now=None):
         "waiting": Booking.objects.filter(
             slot__programme__site__in=sites, status=BookingStatus.REQUESTED, expires_at__gt=now
         ).count(),
-        "in_review": review.count_waiting(user),
+        "in_review": review.count_waiting(request),
         **_missing_content(sites),
     }
     if data["bureau"]:

@@ -7,28 +7,21 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from bookings.models import StudyProgramme
 from core.permissions import can_publish
-from events.models import Event
-from itineraries.models import Itinerary
-from sites import access
-from sites.models import HeritageAsset, Site
+from core.publishing import back_office_scope, may_open_in_back_office
+from core.registry import publishable_models
 
 SHOWN = 100  # per kind; the admin list behind each heading has them all
 
 
-def _queues(user):
-    """(model, queryset of what waits) for what `user` may see."""
-    if access.sees_all_sites(user):
-        return [
-            (Site, Site.objects.all()),
-            (StudyProgramme, StudyProgramme.objects.all()),
-            (HeritageAsset, HeritageAsset.objects.all()),
-            (Event, Event.objects.all()),
-            (Itinerary, Itinerary.objects.all()),
-        ]
-    sites = Site.objects.managed_by(user)
-    return [(Site, Site.objects.listings_for(user)), (StudyProgramme, StudyProgramme.objects.filter(site__in=sites))]
+def _queues(request):
+    """(model, queryset of what waits) for every content type, scoped like its changelist (an operator: their
+    own sites' listings, proposed changes and programmes)."""
+    return [
+        (model, model.objects.filter(pk__in=back_office_scope(request, model).values("pk")))
+        for model in publishable_models()
+        if may_open_in_back_office(request, model)
+    ]
 
 
 def _last_change(model):
@@ -40,15 +33,15 @@ def _last_change(model):
     }
 
 
-def count_waiting(user):
+def count_waiting(request):
     """How many items wait, as the queue lists them: one query per kind."""
-    return sum(queryset.awaiting_review().count() for _model, queryset in _queues(user))
+    return sum(queryset.awaiting_review().count() for _model, queryset in _queues(request))
 
 
-def waiting_for_review(user):
-    """One group per kind of content, each a list of rows; one query per kind."""
+def waiting_for_review(request):
+    """One group per kind of content the user may see, each a list of rows; one query per kind."""
     groups = []
-    for model, queryset in _queues(user):
+    for model, queryset in _queues(request):
         opts = model._meta
         rows = list(queryset.awaiting_review().annotate(**_last_change(model)).order_by("sent_at", "pk")[:SHOWN])
         groups.append(
@@ -71,7 +64,7 @@ def waiting_for_review(user):
 
 
 def review_view(request):
-    groups = waiting_for_review(request.user)
+    groups = waiting_for_review(request)
     context = {
         **admin.site.each_context(request),
         "title": _("Waiting for review"),

@@ -6,8 +6,8 @@ register = template.Library()
 
 
 @register.simple_tag
-def dashboard(user):
-    return dashboard_for(user)
+def dashboard(request):
+    return dashboard_for(request)
 
 
 ROW_HEIGHT = 26

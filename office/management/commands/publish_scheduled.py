@@ -13,19 +13,14 @@ from django.core.management.base import BaseCommand
 from django.db.models import Q
 from django.utils import timezone
 
-from bookings.models import StudyProgramme
 from core.pagecache import bump_content_version
-from events.models import Event
-from itineraries.models import Itinerary
-from sites.models import HeritageAsset, Site
-
-MODELS = [Site, HeritageAsset, Event, Itinerary, StudyProgramme]
+from core.registry import publishable_models
 
 
 def boundaries_between(start, end):
     """How many publish windows opened or closed in (start, end]."""
     crossed = Q(publish_from__gt=start, publish_from__lte=end) | Q(publish_until__gt=start, publish_until__lte=end)
-    return sum(model.objects.filter(crossed, published=True).count() for model in MODELS)
+    return sum(model.objects.filter(crossed, published=True).count() for model in publishable_models())
 
 
 def _state_file():
