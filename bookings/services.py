@@ -6,7 +6,6 @@ counts the first one's booking. Mail goes out only once the transaction has comm
 """
 
 import datetime
-import time
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,11 +25,6 @@ from bookings.models import (
     pupils_field,
 )
 
-# Test hooks, for tests/test_bookings_race.py only: the race tests first show that without the lock the
-# check-then-insert race oversells, with a pause between counting and inserting to widen the window.
-LOCK_SLOTS = True
-PAUSE_AFTER_COUNT = 0.0
-
 MAX_SLOTS_PER_RUN = 500
 
 
@@ -48,10 +42,8 @@ class NotEnoughPlaces(BookingError):
 
 
 def _slot_for_update(slot_id):
-    queryset = TimeSlot.objects.select_related("programme__site")
-    if LOCK_SLOTS:
-        # of=("self",): lock only the slot row, not the programme and site it is joined to.
-        queryset = queryset.select_for_update(of=("self",))
+    # of=("self",): lock only the slot row, not the programme and site it is joined to.
+    queryset = TimeSlot.objects.select_related("programme__site").select_for_update(of=("self",))
     try:
         return queryset.get(pk=slot_id)
     except (TimeSlot.DoesNotExist, ValueError, TypeError):
@@ -90,8 +82,6 @@ def create_booking(
         _check_request(slot, pupils, teachers, now)
         persons = sum(pupils.values()) + teachers
         held = slot.persons_held(now)
-        if PAUSE_AFTER_COUNT:
-            time.sleep(PAUSE_AFTER_COUNT)
         left = max(slot.capacity - held, 0)
         if persons > left:
             raise NotEnoughPlaces(

@@ -1,12 +1,13 @@
 """Nobody is ever overbooked: real parallel requests against PostgreSQL.
 
-The first test proves the test can see the race: with the slot lock switched off (a test hook in services) and
-a pause between counting and inserting, parallel requests oversell. The others show that with the lock they
+The first test proves the test can see the race: with the slot read without its lock (patched here) and a pause
+between counting and inserting, parallel requests oversell. The others show that with the lock they
 cannot. Each thread has its own database connection, as gunicorn workers do.
 """
 
 import datetime
 import threading
+import time
 
 import pytest
 from django.db import connection, connections
@@ -15,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bookings import services
-from bookings.models import Booking
+from bookings.models import Booking, TimeSlot
 from tests.test_bookings_helpers import make_programme, make_slot
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -78,14 +79,23 @@ def _persons_booked(slot):
     return sum(Booking.objects.filter(slot=slot).values_list("persons", flat=True))
 
 
-def test_the_hooks_are_off_unless_a_test_turns_them_on():
-    assert services.LOCK_SLOTS is True
-    assert services.PAUSE_AFTER_COUNT == 0
+def pause_after_count(monkeypatch, seconds):
+    """Widen the window between counting the places held and inserting the booking."""
+    count = TimeSlot.persons_held
+
+    def slow_count(slot, *args, **kwargs):
+        held = count(slot, *args, **kwargs)
+        time.sleep(seconds)
+        return held
+
+    monkeypatch.setattr(TimeSlot, "persons_held", slow_count)
 
 
 def test_without_the_lock_parallel_requests_oversell(monkeypatch):
-    monkeypatch.setattr(services, "LOCK_SLOTS", False)
-    monkeypatch.setattr(services, "PAUSE_AFTER_COUNT", 0.3)
+    monkeypatch.setattr(
+        services, "_slot_for_update", lambda pk: TimeSlot.objects.select_related("programme").get(pk=pk)
+    )
+    pause_after_count(monkeypatch, 0.3)
     slot = _slot()
     results = in_parallel(20, _book(slot, pupils=9, teachers=1))
     booked = [r for r in results if isinstance(r, Booking)]
@@ -94,7 +104,7 @@ def test_without_the_lock_parallel_requests_oversell(monkeypatch):
 
 
 def test_with_the_lock_50_parallel_posts_of_10_persons_give_exactly_3_bookings(monkeypatch):
-    monkeypatch.setattr(services, "PAUSE_AFTER_COUNT", 0.02)  # the same widened window, now behind the lock
+    pause_after_count(monkeypatch, 0.02)  # the same widened window, now behind the lock
     slot = _slot()
     url = "/en" + reverse("bookings:booking-create", kwargs={"slug": slot.programme.slug}).removeprefix("/en")
 
@@ -123,7 +133,7 @@ def test_with_the_lock_50_parallel_posts_of_10_persons_give_exactly_3_bookings(m
 
 @pytest.mark.parametrize("round_", range(3))
 def test_groups_of_25_and_10_on_a_30_person_slot_give_exactly_one_booking(monkeypatch, round_):
-    monkeypatch.setattr(services, "PAUSE_AFTER_COUNT", 0.05)
+    pause_after_count(monkeypatch, 0.05)
     slot = _slot()
     # 22 pupils + 3 teachers = 25 persons; 9 pupils + 1 teacher = 10 persons.
     groups = [(22, 3), (9, 1)]
