@@ -66,10 +66,6 @@ def favicon(request):
     return FileResponse(open(path, "rb"), content_type="image/x-icon")
 
 
-def bench_floor(request):
-    return render(request, "bench/floor.html")
-
-
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 

@@ -203,9 +203,6 @@ DATA_CACHE_SECONDS = env_int("DATA_CACHE_SECONDS", 3600)
 # With the local-memory cache, workers on one machine see content changes through this file's mtime.
 PAGE_CACHE_VERSION_FILE = Path(env_str("PAGE_CACHE_VERSION_FILE") or BASE_DIR / "var" / "content-version")
 
-# bench/pages.py measures pages against a bare view at /_bench/floor/ served with the same settings.
-BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

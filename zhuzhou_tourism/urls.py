@@ -48,9 +48,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.BENCH_FLOOR:
-    urlpatterns += [path("_bench/floor/", core_views.bench_floor)]
-
 if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
