@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from bookings import access
 from bookings.models import Booking, StudyProgramme, TimeSlot
+from core.params import DATE_VALIDATORS
 from core.roles import can_publish
 from events.models import Event, EventPhoto, Occurrence
 from itineraries.models import Itinerary, Stop
@@ -52,8 +53,12 @@ class LogFilterForm(forms.Form):
         choices=[("", _("all")), ("+", _("created")), ("~", _("changed")), ("-", _("deleted"))],
     )
     user = forms.CharField(label=_("by (user name)"), required=False, max_length=150)
-    since = forms.DateField(label=_("since"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(
+        label=_("since"), required=False, widget=forms.DateInput(attrs={"type": "date"}), validators=DATE_VALIDATORS
+    )
+    until = forms.DateField(
+        label=_("until"), required=False, widget=forms.DateInput(attrs={"type": "date"}), validators=DATE_VALIDATORS
+    )
 
     def __init__(self, *args, kinds, **kwargs):
         super().__init__(*args, **kwargs)

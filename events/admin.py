@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import PhotoInline, PublicationFilter, PublishingAdmin, thumbnail_column
+from core.params import SafeChangelistParams
 from events.forms import SeriesForm
 from events.models import Event, EventPhoto, Occurrence
 from events.services import SeriesError, generate_series
@@ -198,7 +199,7 @@ class OccurrenceWhenFilter(admin.SimpleListFilter):
 
 
 @admin.register(Occurrence)
-class OccurrenceAdmin(SimpleHistoryAdmin):
+class OccurrenceAdmin(SafeChangelistParams, SimpleHistoryAdmin):
     list_display = ["event", "starts_at", "ends_at", "cancelled", "note_zh"]
     list_filter = [OccurrenceWhenFilter, "cancelled", "event__kind"]
     list_select_related = ["event"]
