@@ -99,4 +99,3 @@ def test_a_bad_related_event_when_adding_a_route_opens_an_empty_form(bureau, val
 def test_dates_at_the_ends_of_the_calendar_never_break_a_public_list(client, slot, path, params):
     client.raise_request_exception = False
     assert client.get(path, params).status_code == 200
-

@@ -22,10 +22,16 @@ def jsonld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
+def same_site_path(path):
+    """`path` as a path on this site: one leading slash and no backslash. A request for `//evil.example/x` or
+    `/\\evil.example/` must not turn into a link that browsers read as another host."""
+    return "/" + path.replace("\\", "%5C").lstrip("/")
+
+
 @lru_cache(maxsize=4096)
 def _translated_path(path, language):
     # A pure function of the path and the URLconf, asked for three to five times on every page.
-    return translate_url(path, language)
+    return same_site_path(translate_url(same_site_path(path), language))
 
 
 @register.simple_tag(takes_context=True)
