@@ -38,6 +38,7 @@ def django_env(**extra):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "SECURE_SSL_REDIRECT": "0",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": BASE,
         "BENCH_FLOOR": "1",
         "LOG_LEVEL": "ERROR",
         # Its own content version: anybody's test run on this machine bumps the project's var/ file, which

@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from core.choices import Industry
+from core.links import absolute_url
 from core.models import rank_by
 from core.pagecache import cache_public_page, this_minute
 from sites.filters import LEVEL_ORDER
@@ -52,7 +53,7 @@ def robots_txt(request):
         "User-agent: *",
         f"Disallow: /{settings.ADMIN_URL}",
         f"Disallow: /en/{settings.ADMIN_URL}",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

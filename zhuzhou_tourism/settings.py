@@ -10,7 +10,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from zhuzhou_tourism.env import env_bool, env_int, env_list, env_str
+from zhuzhou_tourism.env import env_bool, env_int, env_list, env_site_url, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -30,6 +30,17 @@ if not SECRET_KEY:
     SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
 elif not DEBUG and (len(SECRET_KEY) < 40 or SECRET_KEY.startswith("django-insecure")):
     raise ImproperlyConfigured("SECRET_KEY is too weak for production: use at least 40 random characters.")
+
+# The public address of the portal: every absolute link (canonical, og:url, hreflang, JSON-LD, sitemap, feeds,
+# calendar files, mails) starts with it, never with the host a request came in on. BOOKING_BASE_URL is its old name.
+SITE_URL = env_site_url("SITE_URL", env_str("BOOKING_BASE_URL"))
+if not SITE_URL:
+    if not (DEBUG or TESTING or OFFLINE_COMMAND):
+        raise ImproperlyConfigured(
+            "SITE_URL is not set. Set the public address of the portal, e.g. SITE_URL=https://gy.zhuzhou.example, "
+            "or DEBUG=1 for development."
+        )
+    SITE_URL = "http://testserver" if TESTING else "http://127.0.0.1:8000"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -82,6 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.links.site_url",
             ],
         },
     },
@@ -211,8 +223,6 @@ BOOKING_CANCEL_CUTOFF_HOURS = env_int("BOOKING_CANCEL_CUTOFF_HOURS", 48)
 BOOKING_RATE_LIMIT = (env_int("BOOKING_RATE_LIMIT_POSTS", 10), env_int("BOOKING_RATE_LIMIT_SECONDS", 600))
 # Behind a proxy, REMOTE_ADDR is the proxy's: trust the last X-Forwarded-For address (the one it appended).
 BOOKING_TRUST_X_FORWARDED_FOR = env_bool("BOOKING_TRUST_X_FORWARDED_FOR", False)
-# Links in mails sent without a request (expiry by cron) start with this.
-BOOKING_BASE_URL = env_str("BOOKING_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Mail (Django's MAILERS): the console in development, SMTP configured from EMAIL_* variables otherwise.
 _SMTP = "django.core.mail.backends.smtp.EmailBackend"

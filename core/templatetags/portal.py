@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from core.links import absolute_url
 from core.pagecache import CATALOGUE, EVERYTHING, cached_for_content, vary_key
 from core.publishing import can_preview
 
@@ -46,7 +47,7 @@ def language_url(context, language):
 @register.simple_tag(takes_context=True)
 def absolute_language_url(context, language):
     request = context["request"]
-    return request.build_absolute_uri(_translated_path(request.path, language))
+    return absolute_url(_translated_path(request.path, language))
 
 
 @register.simple_tag(takes_context=True)
