@@ -245,4 +245,4 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "株洲工业旅游 <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
-# Booking rate-limit counters live in CACHES above: Redis when REDIS_URL is set, else per process.
+# Rate-limit counters (bookings, password reset) live in the database, shared by all workers (core.ratelimit).
