@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.choices import Industry
 from core.links import absolute_url
@@ -23,7 +23,7 @@ def _counts(queryset, choices):
     return [{"value": value, "label": label, "count": found.get(value, 0)} for value, label in choices]
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def home(request):
     sites = Site.objects.published()
@@ -47,7 +47,7 @@ def home(request):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.listing import listing_context
 from core.pagecache import CATALOGUE, cache_public_page, this_minute
@@ -11,7 +11,7 @@ from itineraries.models import Itinerary
 from itineraries.seo import route_jsonld
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def route_list(request):
     def filterset():
@@ -29,7 +29,7 @@ def route_list(request):
     return render(request, "itineraries/route_list.html", context)
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def route_detail(request, slug):
     minute = this_minute()
