@@ -131,6 +131,13 @@ ADMIN_URL = env_str("ADMIN_URL", "admin/").strip("/") + "/"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 PASSWORD_RESET_TIMEOUT = 3 * 3600
+# Password reset requests allowed per client address and, separately, per email: (requests, per seconds).
+PASSWORD_RESET_RATE_LIMIT = (
+    env_int("PASSWORD_RESET_RATE_LIMIT_REQUESTS", 5),
+    env_int("PASSWORD_RESET_RATE_LIMIT_SECONDS", 3600),
+)
+# After signing in without a safe `next`, staff land on the back office's home, not on /accounts/profile/.
+LOGIN_REDIRECT_URL = "admin:index"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Chinese")), ("en", _("English"))]
