@@ -71,7 +71,7 @@ def heritage_jsonld(request, asset):
             "addressCountry": "CN",
         },
     }
-    if asset.site_id and asset.site.published:
+    if asset.site_id and asset.site.is_live():
         data["containedInPlace"] = {
             "@type": "TouristAttraction",
             "name": asset.site.name,

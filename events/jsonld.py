@@ -52,8 +52,8 @@ def _common(request, event):
 
 def _place(request, event):
     place = {"@type": "Place", "name": event.place_name}
-    if event.site_id and event.site.published:
-        place["url"] = absolute_url(event.site.get_absolute_url())
+    if event.public_site:
+        place["url"] = absolute_url(event.public_site.get_absolute_url())
     place["address"] = _clean(
         {
             "@type": "PostalAddress",

@@ -26,7 +26,7 @@ def route_jsonld(request, route, plan):
         },
     }
     event = route.related_event
-    if event is not None and event.published:
+    if event is not None and event.is_live():
         data["subjectOf"] = {
             "@type": event.schema_type,
             "name": event.title,

@@ -36,7 +36,7 @@ def route_detail(request, slug):
     route = detail_object(request, Itinerary, slug, f"{minute:%Y%m%d%H%M}")
     # Lazy or called by the template: on a data-cache hit it needs none of them.
     plan = SimpleLazyObject(route.plan)
-    event = route.related_event if route.related_event_id and route.related_event.published else None
+    event = route.related_event if route.related_event_id and route.related_event.is_live() else None
     return render(
         request,
         "itineraries/route_detail.html",
