@@ -39,6 +39,7 @@ def django_env(**extra):
         "SECURE_SSL_REDIRECT": "0",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "SITE_URL": BASE,
         "LOG_LEVEL": "ERROR",
         # Its own content version: anybody's test run on this machine bumps the project's var/ file, which
         # would empty the page cache in the middle of a measurement.

@@ -15,6 +15,7 @@ from bookings.export import bookings_csv
 from bookings.forms import ExportForm, GenerateSlotsForm, ReasonForm
 from bookings.models import Booking, BookingEvent, BookingStatus, SlotStatus, StudyProgramme, TimeSlot
 from core.admin import PublicationFilter, PublishingAdmin, ScopedHistoryAdmin
+from core.params import row_id, say_ignored
 from sites.models import Site
 
 
@@ -37,9 +38,12 @@ class SiteListFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(**{f"{self.site_path}__pk": int(value)})
-        return queryset
+        if not value:
+            return queryset
+        if row_id(value) is None:
+            say_ignored(request, self.parameter_name, value)
+            return queryset
+        return queryset.filter(**{f"{self.site_path}__pk": row_id(value)})
 
 
 class ProgrammeSiteFilter(SiteListFilter):

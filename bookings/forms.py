@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from bookings.models import GradeBand, phone_validator, pupils_field
+from core.params import row_id
 
 MAX_PUPILS_PER_BAND = 500
 MAX_TEACHERS = 200
@@ -69,8 +70,8 @@ class BookingForm(forms.Form):
         return [self[name] for name in self.band_fields]
 
     def clean_slot(self):
-        value = self.cleaned_data["slot"].strip()
-        slot = self.programme.slots.filter(pk=int(value)).first() if value.isdigit() else None
+        pk = row_id(self.cleaned_data["slot"])
+        slot = self.programme.slots.filter(pk=pk).first() if pk else None
         if slot is None:
             raise forms.ValidationError(
                 _("This time slot does not exist for this programme. Choose one from the list.")

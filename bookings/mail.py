@@ -9,6 +9,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core.links import absolute_url
+
 logger = logging.getLogger(__name__)
 
 KINDS = {"requested", "confirmed", "declined", "cancelled", "expired", "new_request_staff"}
@@ -38,7 +40,7 @@ def send_booking_mail(booking_id, kind):
             "slot": booking.slot,
             "programme": booking.slot.programme,
             "site": booking.slot.programme.site,
-            "manage_url": settings.BOOKING_BASE_URL + booking.manage_path(),
+            "manage_url": absolute_url(booking.manage_path()),
             "cutoff_hours": settings.BOOKING_CANCEL_CUTOFF_HOURS,
         }
         subject = " ".join(render_to_string(f"bookings/email/{kind}_subject.txt", context).split())

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from bookings import services
 from bookings.filters import ProgrammeFilter
@@ -31,7 +32,7 @@ def _programmes(request=None):
     return programmes.for_listing().prefetch_related(photos)
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def programme_list(request):
     # Programmes with a date to book first, soonest first; then the rest by title.
@@ -47,7 +48,7 @@ def _coming_slots(programme, now):
     return list(programme.slots.bookable_from(now).with_held(now).order_by("start")[:SLOTS_SHOWN])
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def programme_detail(request, slug):
     programme = get_object_or_404(_programmes(request), slug=slug)
@@ -63,7 +64,7 @@ def programme_detail(request, slug):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @limit_posts("booking")
 def booking_create(request, slug):
     programme = get_object_or_404(_programmes(), slug=slug)
@@ -132,13 +133,16 @@ def _booking_context(booking):
     }
 
 
-@require_GET
+# The organiser's contact data: for their browser only, never a shared cache (nor the page cache).
+@require_safe
+@never_cache
 def booking_received(request, reference, secret):
     booking = _booking_or_404(reference, secret)
     return render(request, "bookings/booking_received.html", _booking_context(booking))
 
 
-@require_GET
+@require_safe
+@never_cache
 def booking_manage(request, reference, secret):
     booking = _booking_or_404(reference, secret)
     return render(request, "bookings/booking_manage.html", _booking_context(booking))

@@ -15,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core import revisions
 from core.images import validate_image
+from core.params import SafeChangelistParams
 from core.permissions import can_publish
 from core.publishing import PublicationStatus
 
@@ -101,7 +102,7 @@ class NotFoundOutsideScope:
         raise Http404
 
 
-class ScopedHistoryAdmin(NotFoundOutsideScope, SimpleHistoryAdmin):
+class ScopedHistoryAdmin(SafeChangelistParams, NotFoundOutsideScope, SimpleHistoryAdmin):
     """History views only for objects in the user's queryset: a page for any other object is not found, deleted
     or not. Admins whose staff may restore deleted objects say so in sees_deleted().
 

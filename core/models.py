@@ -183,3 +183,15 @@ class Photo(models.Model):
     @property
     def ratio_height_960(self):
         return self.display_height(960)
+
+
+class PostCount(models.Model):
+    """How many times one client did one thing (posted the booking form, asked for a password reset) in one
+    time window; core.ratelimit. In the database so that every worker counts in the same place."""
+
+    key = models.CharField(max_length=255, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

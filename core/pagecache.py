@@ -142,7 +142,15 @@ def _cacheable_response(response):
         and not response.streaming
         and not response.cookies
         and not response.has_header("Set-Cookie")
+        and not _PRIVATE.intersection(_directives(response))
     )
+
+
+_PRIVATE = {"private", "no-store", "no-cache"}
+
+
+def _directives(response):
+    return {part.split("=")[0].strip().lower() for part in response.get("Cache-Control", "").split(",")}
 
 
 def cache_public_page(view):

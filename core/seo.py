@@ -1,10 +1,11 @@
 """schema.org JSON-LD for detail pages. Built as dicts; the `jsonld` template tag escapes them."""
 
+from core.links import absolute_url
 from core.translation import is_english
 
 
 def _image_urls(request, obj):
-    return [request.build_absolute_uri(photo.rendition_url(1600)) for photo in obj.photos.all()]
+    return [absolute_url(photo.rendition_url(1600)) for photo in obj.photos.all()]
 
 
 def _geo(obj):
@@ -24,7 +25,7 @@ def site_jsonld(request, site):
         "name": site.name,
         "alternateName": site.name_zh if is_english() else site.name_en,
         "description": site.summary or site.description[:300],
-        "url": request.build_absolute_uri(site.get_absolute_url()),
+        "url": absolute_url(site.get_absolute_url()),
         "image": _image_urls(request, site),
         "geo": _geo(site),
         "address": _clean(
@@ -61,7 +62,7 @@ def heritage_jsonld(request, asset):
         "name": asset.name,
         "alternateName": asset.name_zh if is_english() else asset.name_en,
         "description": asset.summary or asset.description[:300],
-        "url": request.build_absolute_uri(asset.get_absolute_url()),
+        "url": absolute_url(asset.get_absolute_url()),
         "image": _image_urls(request, asset),
         "geo": _geo(asset),
         "address": {
@@ -70,11 +71,11 @@ def heritage_jsonld(request, asset):
             "addressCountry": "CN",
         },
     }
-    if asset.site_id and asset.site.published:
+    if asset.site_id and asset.site.is_live():
         data["containedInPlace"] = {
             "@type": "TouristAttraction",
             "name": asset.site.name,
-            "url": request.build_absolute_uri(asset.site.get_absolute_url()),
+            "url": absolute_url(asset.site.get_absolute_url()),
         }
     return _clean(data)
 

@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from bookings.models import StudyProgramme
+from core.links import site_domain, site_scheme
 from events.models import Event
 from itineraries.models import Itinerary
 from sites.models import HeritageAsset, Site
@@ -11,6 +12,13 @@ class _Bilingual(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+    # On the public address (SITE_URL), not the host the sitemap was asked on.
+    def get_protocol(self, protocol=None):
+        return site_scheme()
+
+    def get_domain(self, site=None):
+        return site_domain()
 
 
 class StaticSitemap(_Bilingual):

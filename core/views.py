@@ -8,9 +8,10 @@ from django.utils.csp import CSP
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csp import csp_override
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.choices import Industry
+from core.links import absolute_url
 from core.models import rank_by
 from core.pagecache import cache_public_page, this_minute
 from sites.filters import LEVEL_ORDER
@@ -24,7 +25,7 @@ def _counts(queryset, choices):
     return [{"value": value, "label": label, "count": found.get(value, 0)} for value, label in choices]
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def home(request):
     sites = Site.objects.published()
@@ -48,13 +49,13 @@ def home(request):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
         f"Disallow: /{settings.ADMIN_URL}",
         f"Disallow: /en/{settings.ADMIN_URL}",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from core.links import absolute_url
 from events.models import Event
 
 FEED_SIZE = 20
@@ -15,8 +16,15 @@ class NewEventsFeed(Feed):
     title = _("Zhuzhou Industrial Tourism: new events")
     subtitle = _("Festivals, expos, leagues and shows newly announced in Zhuzhou.")
 
+    # Absolute on the public address (SITE_URL), so Django adds no request host.
     def link(self):
-        return reverse("events:event-list")
+        return absolute_url(reverse("events:event-list"))
+
+    def feed_url(self):
+        return absolute_url(reverse("events:feed-atom"))
+
+    def item_link(self, event):
+        return absolute_url(event.get_absolute_url())
 
     def items(self):
         return Event.objects.published().select_related("site").order_by("-published_at", "-pk")[:FEED_SIZE]

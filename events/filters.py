@@ -2,12 +2,12 @@ import datetime
 
 import django_filters
 from django import forms
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import Audience, District
 from core.models import audience_q
+from core.params import DATE_VALIDATORS
 from events.models import EventKind, Occurrence, local_midnight
 
 
@@ -19,12 +19,6 @@ class FlagInput(forms.CheckboxInput):
 
 
 ONE_DAY = datetime.timedelta(days=1)
-# Dates far outside these overflow when moved to UTC; nobody plans a visit there.
-FIRST_DATE, LAST_DATE = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
-DATE_VALIDATORS = [
-    MinValueValidator(FIRST_DATE, _("Choose a date from 2000 on.")),
-    MaxValueValidator(LAST_DATE, _("Choose a date before 2101.")),
-]
 
 
 class FlagFilter(django_filters.BooleanFilter):

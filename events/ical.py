@@ -5,6 +5,7 @@ import datetime
 import icalendar
 from django.utils import timezone
 
+from core.links import absolute_url, site_domain
 from events.models import EventStatus
 
 PRODID = "-//Zhuzhou Industrial Tourism//Events//ZH"
@@ -31,7 +32,7 @@ def _vevent(request, occurrence, stamp):
     event = occurrence.event
     zone = timezone.get_default_timezone()
     vevent = icalendar.Event()
-    vevent.add("uid", f"occurrence-{occurrence.pk}@{request.get_host()}")
+    vevent.add("uid", f"occurrence-{occurrence.pk}@{site_domain()}")
     vevent.add("dtstamp", stamp)
     vevent.add("dtstart", occurrence.starts_at.astimezone(zone))
     vevent.add("dtend", occurrence.ends_at.astimezone(zone))
@@ -40,7 +41,7 @@ def _vevent(request, occurrence, stamp):
     vevent.add("location", ", ".join(part for part in (event.place_name, event.place_address) if part))
     if event.place_point:
         vevent.add("geo", tuple(float(value) for value in event.place_point))
-    vevent.add("url", request.build_absolute_uri(event.get_absolute_url()))
+    vevent.add("url", absolute_url(event.get_absolute_url()))
     vevent.add("categories", [str(event.get_kind_display())])
     vevent.add("status", _status(event, occurrence))
     vevent.add("last-modified", event.updated_at.astimezone(datetime.UTC))

@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from core.links import absolute_url
 from core.translation import is_english
 from events.models import EventStatus
 
@@ -30,7 +31,7 @@ def event_jsonld(request, event, occurrences):
 
 
 def _common(request, event):
-    url = request.build_absolute_uri(event.get_absolute_url())
+    url = absolute_url(event.get_absolute_url())
     return _clean(
         {
             "@type": event.schema_type,
@@ -38,7 +39,7 @@ def _common(request, event):
             "alternateName": event.title_zh if is_english() else event.title_en,
             "description": event.summary or event.description[:300],
             "url": url,
-            "image": [request.build_absolute_uri(photo.rendition_url(1600)) for photo in event.photos.all()],
+            "image": [absolute_url(photo.rendition_url(1600)) for photo in event.photos.all()],
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "location": _place(request, event),
             "organizer": _clean({"@type": "Organization", "name": event.organiser}) if event.organiser else None,
@@ -51,8 +52,8 @@ def _common(request, event):
 
 def _place(request, event):
     place = {"@type": "Place", "name": event.place_name}
-    if event.site_id and event.site.published:
-        place["url"] = request.build_absolute_uri(event.site.get_absolute_url())
+    if event.public_site:
+        place["url"] = absolute_url(event.public_site.get_absolute_url())
     place["address"] = _clean(
         {
             "@type": "PostalAddress",

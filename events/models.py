@@ -222,16 +222,22 @@ class Event(Publishable, AudienceFields, Located):
         return [*missing_names(self, "title"), *missing_photo(self), *where, *dates]
 
     @property
+    def public_site(self):
+        """The site the event is held at, if visitors may see it now; None for a draft or a site out of its publish
+        window, whose name must not show on public pages (the event's own venue does instead)."""
+        return self.site if self.site_id and self.site.is_live() else None
+
+    @property
     def place_name(self):
-        return self.site.name if self.site_id else self.venue_name
+        return self.public_site.name if self.public_site else self.venue_name
 
     @property
     def place_address(self):
-        return self.site.address if self.site_id else self.address
+        return self.public_site.address if self.public_site else self.address
 
     @property
     def place_district(self):
-        return self.site.district if self.site_id else self.district
+        return self.public_site.district if self.public_site else self.district
 
     def get_place_district_display(self):
         return District(self.place_district).label if self.place_district else ""
@@ -239,7 +245,7 @@ class Event(Publishable, AudienceFields, Located):
     @property
     def place_point(self):
         """(latitude, longitude) of the venue, or None."""
-        place = self.site if self.site_id else self
+        place = self.public_site or self
         return (place.latitude, place.longitude) if place.has_coordinates else None
 
     @property

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.listing import filter_notices, listing_context
 from core.pagecache import CATALOGUE, cache_public_page, this_minute
@@ -29,7 +29,7 @@ def _occurrences():
     return Occurrence.objects.visible().for_listing()
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def event_list(request):
     now = this_minute()
@@ -41,7 +41,7 @@ def event_list(request):
     return _render_list(request, filterset, archive=False, name=f"events:{now:%Y%m%d%H%M}")
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def event_archive(request):
     now = this_minute()
@@ -66,7 +66,7 @@ class MonthForm(forms.Form):
     month = MonthField(required=False)
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def calendar(request):
     today = timezone.localdate()
@@ -140,7 +140,7 @@ def _query_without(request, *names):
     return params.urlencode()
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.previewable(request).for_detail(), slug=slug)
@@ -173,7 +173,7 @@ def event_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def event_ics(request, slug):
     event = get_object_or_404(Event.objects.published().select_related("site"), slug=slug)
@@ -181,7 +181,7 @@ def event_ics(request, slug):
     return _ics_response(ical.calendar(request, occurrences, event.title), event.slug)
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def feed_ics(request):
     now = timezone.now()

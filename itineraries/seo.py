@@ -1,5 +1,6 @@
 """schema.org TouristTrip for a route page; the stops are its itinerary, an ordered ItemList."""
 
+from core.links import absolute_url
 from core.translation import is_english
 
 _SCHEMA_TYPES = {"site": "TouristAttraction", "heritage": "LandmarksOrHistoricalBuildings"}
@@ -13,7 +14,7 @@ def route_jsonld(request, route, plan):
         "name": route.title,
         "alternateName": route.title_zh if is_english() else route.title_en,
         "description": route.summary or route.description[:300],
-        "url": request.build_absolute_uri(route.get_absolute_url()),
+        "url": absolute_url(route.get_absolute_url()),
         "touristType": [str(label) for label in route.audience_labels()],
         "itinerary": {
             "@type": "ItemList",
@@ -25,11 +26,11 @@ def route_jsonld(request, route, plan):
         },
     }
     event = route.related_event
-    if event is not None and event.published:
+    if event is not None and event.is_live():
         data["subjectOf"] = {
             "@type": event.schema_type,
             "name": event.title,
-            "url": request.build_absolute_uri(event.get_absolute_url()),
+            "url": absolute_url(event.get_absolute_url()),
         }
     return _clean(data)
 
@@ -39,7 +40,7 @@ def _stop_item(request, stop):
     item = {
         "@type": event.schema_type if event else _SCHEMA_TYPES[stop.kind],
         "name": stop.name,
-        "url": request.build_absolute_uri(stop.get_absolute_url()),
+        "url": absolute_url(stop.get_absolute_url()),
     }
     if stop.point is not None:
         geo = {"@type": "GeoCoordinates", "latitude": float(stop.point[0]), "longitude": float(stop.point[1])}

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.listing import listing_context
 from core.pagecache import CATALOGUE, cache_public_page, this_minute
@@ -11,7 +11,7 @@ from itineraries.models import Itinerary
 from itineraries.seo import route_jsonld
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def route_list(request):
     def filterset():
@@ -29,14 +29,14 @@ def route_list(request):
     return render(request, "itineraries/route_list.html", context)
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def route_detail(request, slug):
     minute = this_minute()
     route = detail_object(request, Itinerary, slug, f"{minute:%Y%m%d%H%M}")
     # Lazy or called by the template: on a data-cache hit it needs none of them.
     plan = SimpleLazyObject(route.plan)
-    event = route.related_event if route.related_event_id and route.related_event.published else None
+    event = route.related_event if route.related_event_id and route.related_event.is_live() else None
     return render(
         request,
         "itineraries/route_detail.html",

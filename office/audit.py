@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.params import DATE_VALIDATORS
 from core.permissions import can_publish
 from core.registry import logged_models
 from sites import access
@@ -45,8 +46,12 @@ class LogFilterForm(forms.Form):
         choices=[("", _("all")), ("+", _("created")), ("~", _("changed")), ("-", _("deleted"))],
     )
     user = forms.CharField(label=_("by (user name)"), required=False, max_length=150)
-    since = forms.DateField(label=_("since"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(
+        label=_("since"), required=False, widget=forms.DateInput(attrs={"type": "date"}), validators=DATE_VALIDATORS
+    )
+    until = forms.DateField(
+        label=_("until"), required=False, widget=forms.DateInput(attrs={"type": "date"}), validators=DATE_VALIDATORS
+    )
 
     def __init__(self, *args, kinds, **kwargs):
         super().__init__(*args, **kwargs)

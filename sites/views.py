@@ -14,7 +14,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.choices import District
 from core.listing import listing_context
@@ -31,7 +31,7 @@ NEARBY_COUNT = 3
 NEARBY_BOX = Decimal("0.6")  # degrees; about 60 km around Zhuzhou's latitude
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def site_list(request):
     # Always bound, even to an empty query: filter_queryset() is what applies the recommended order.
@@ -45,7 +45,7 @@ def site_list(request):
     return render(request, "sites/site_list.html", context)
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def site_detail(request, slug):
     now = timezone.localtime()
@@ -91,7 +91,7 @@ def _nearby_sites(site):
     )
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def heritage_list(request):
     queryset = HeritageAsset.objects.published
@@ -105,7 +105,7 @@ def heritage_list(request):
     return render(request, "sites/heritage_list.html", context)
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def heritage_detail(request, slug):
     asset = detail_object(request, HeritageAsset, slug, timezone.localdate())
@@ -121,7 +121,7 @@ def heritage_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def map_page(request):
     """Without JavaScript the page lists, for each district, its leading places by level and links to the
@@ -164,7 +164,7 @@ def _district_groups(model, list_url):
     ]
 
 
-@require_GET
+@require_safe
 def map_geojson(request):
     # Megabytes at full scale: kept compressed and plain, each under its own key, so this view does its own
     # caching rather than cache_public_page (whose key does not know the encoding).

@@ -56,3 +56,44 @@ def test_weak_passwords_are_refused():
 def test_sessions_expire(settings):
     assert settings.SESSION_COOKIE_AGE <= 12 * 3600
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+def test_password_reset_requests_are_limited_per_email(client, staff, settings):
+    settings.PASSWORD_RESET_RATE_LIMIT = (3, 3600)
+    statuses = [
+        client.post("/en/admin/password_reset/", {"email": "Editor@example.org"}, REMOTE_ADDR=f"10.0.0.{n}").status_code
+        for n in range(5)
+    ]
+    assert statuses == [302, 302, 302, 429, 429]
+    assert len(mail.outbox) == 3
+    response = client.post("/en/admin/password_reset/", {"email": "editor@example.org"}, REMOTE_ADDR="10.0.0.9")
+    assert "Too many password reset requests" in response.content.decode()
+
+
+def test_password_reset_requests_are_limited_per_address(client, staff, settings):
+    settings.PASSWORD_RESET_RATE_LIMIT = (3, 3600)
+    statuses = [
+        client.post("/admin/password_reset/", {"email": f"someone{n}@example.org"}).status_code for n in range(5)
+    ]
+    assert statuses == [302, 302, 302, 429, 429]
+    refused = client.post("/admin/password_reset/", {"email": "editor@example.org"})
+    assert "密码重置请求过于频繁" in refused.content.decode()
+    assert mail.outbox == []
+
+
+def test_a_limited_password_reset_sends_nothing_even_for_a_real_account(client, staff, settings):
+    settings.PASSWORD_RESET_RATE_LIMIT = (1, 3600)
+    client.post("/admin/password_reset/", {"email": "nobody@example.org"})
+    assert client.post("/admin/password_reset/", {"email": "editor@example.org"}).status_code == 429
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/", "/\\evil.example/", ""])
+def test_after_signing_in_with_an_unsafe_next_staff_land_on_the_admin(client, staff, next_url):
+    response = client.post(
+        "/admin/login/?next=" + next_url,
+        {"username": "editor", "password": "a-long-Pass-phrase-42", "next": next_url},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert client.get(response["Location"]).status_code == 200

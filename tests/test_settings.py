@@ -1,5 +1,5 @@
-"""Configuration from the environment: production refuses to start without a real SECRET_KEY, while the offline
-commands that make files (migrations, messages) run without one."""
+"""Configuration from the environment: production refuses to start without a real SECRET_KEY or a public SITE_URL,
+while the offline commands that make files (migrations, messages) run without them."""
 
 import os
 import subprocess
@@ -11,8 +11,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def manage(*args):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "TESTING", "DATABASE_URL"}}
+UNSET = {"SECRET_KEY", "DEBUG", "TESTING", "DATABASE_URL", "SITE_URL", "BOOKING_BASE_URL"}
+A_REAL_KEY = "k" * 20 + "0123456789abcdefghijABCDEF"
+
+
+def manage(*args, **environment):
+    env = {k: v for k, v in os.environ.items() if k not in UNSET} | environment
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
@@ -28,3 +32,20 @@ def test_checking_for_missing_migrations_needs_no_secret_key():
     result = manage("makemigrations", "--check", "--dry-run")
     assert result.returncode == 0, result.stderr
     assert "No changes detected" in result.stdout
+
+
+@pytest.mark.parametrize("site_url", [None, "", "gy.zhuzhou.example", "ftp://gy.zhuzhou.example", "https://"])
+def test_production_refuses_to_start_without_a_public_site_url(site_url):
+    environment = {"SECRET_KEY": A_REAL_KEY} | ({} if site_url is None else {"SITE_URL": site_url})
+    result = manage("check", **environment)
+    assert result.returncode != 0 and "SITE_URL" in result.stderr, result.stderr[-500:]
+
+
+@pytest.mark.parametrize("name", ["SITE_URL", "BOOKING_BASE_URL"])
+def test_production_starts_with_a_public_site_url(name):
+    result = manage("check", SECRET_KEY=A_REAL_KEY, **{name: "https://gy.zhuzhou.example/"})
+    assert result.returncode == 0, result.stderr[-500:]
+
+
+def test_development_needs_no_site_url():
+    assert manage("check", DEBUG="1").returncode == 0

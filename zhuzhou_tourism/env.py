@@ -4,6 +4,7 @@ A bad value raises ImproperlyConfigured at start-up instead of failing later in 
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -42,3 +43,15 @@ def env_list(name, default=()):
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_site_url(name, fallback=""):
+    """An http(s) address with a host and nothing after it, without the final slash; "" when unset."""
+    raw = os.environ.get(name) or fallback
+    if not raw.strip():
+        return ""
+    url = raw.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path or parts.query or parts.fragment:
+        raise ImproperlyConfigured(f"{name} must be an http(s) address such as https://gy.zhuzhou.example, got {raw!r}")
+    return url

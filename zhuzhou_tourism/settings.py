@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from zhuzhou_tourism.env import env_bool, env_int, env_list, env_str
+from zhuzhou_tourism.env import env_bool, env_int, env_list, env_site_url, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -32,6 +32,17 @@ if not SECRET_KEY:
     SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
 elif not DEBUG and (len(SECRET_KEY) < 40 or SECRET_KEY.startswith("django-insecure")):
     raise ImproperlyConfigured("SECRET_KEY is too weak for production: use at least 40 random characters.")
+
+# The public address of the portal: every absolute link (canonical, og:url, hreflang, JSON-LD, sitemap, feeds,
+# calendar files, mails) starts with it, never with the host a request came in on. BOOKING_BASE_URL is its old name.
+SITE_URL = env_site_url("SITE_URL", env_str("BOOKING_BASE_URL"))
+if not SITE_URL:
+    if not (DEBUG or TESTING or OFFLINE_COMMAND):
+        raise ImproperlyConfigured(
+            "SITE_URL is not set. Set the public address of the portal, e.g. SITE_URL=https://gy.zhuzhou.example, "
+            "or DEBUG=1 for development."
+        )
+    SITE_URL = "http://testserver" if TESTING else "http://127.0.0.1:8000"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -86,6 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.links.site_url",
             ],
         },
     },
@@ -123,6 +135,13 @@ ADMIN_URL = env_str("ADMIN_URL", "admin/").strip("/") + "/"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 PASSWORD_RESET_TIMEOUT = 3 * 3600
+# Password reset requests allowed per client address and, separately, per email: (requests, per seconds).
+PASSWORD_RESET_RATE_LIMIT = (
+    env_int("PASSWORD_RESET_RATE_LIMIT_REQUESTS", 5),
+    env_int("PASSWORD_RESET_RATE_LIMIT_SECONDS", 3600),
+)
+# After signing in without a safe `next`, staff land on the back office's home, not on /accounts/profile/.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # History pages show old versions; nothing is saved back from them (core.admin.ScopedHistoryAdmin).
 SIMPLE_HISTORY_REVERT_DISABLED = True
@@ -237,8 +256,6 @@ BOOKING_CANCEL_CUTOFF_HOURS = env_int("BOOKING_CANCEL_CUTOFF_HOURS", 48)
 BOOKING_RATE_LIMIT = (env_int("BOOKING_RATE_LIMIT_POSTS", 10), env_int("BOOKING_RATE_LIMIT_SECONDS", 600))
 # Behind a proxy, REMOTE_ADDR is the proxy's: trust the last X-Forwarded-For address (the one it appended).
 BOOKING_TRUST_X_FORWARDED_FOR = env_bool("BOOKING_TRUST_X_FORWARDED_FOR", False)
-# Links in mails sent without a request (expiry by cron) start with this.
-BOOKING_BASE_URL = env_str("BOOKING_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Mail (Django's MAILERS): the console in development, SMTP configured from EMAIL_* variables otherwise.
 _SMTP = "django.core.mail.backends.smtp.EmailBackend"
@@ -261,4 +278,4 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "株洲工业旅游 <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
-# Booking rate-limit counters live in CACHES above: Redis when REDIS_URL is set, else per process.
+# Rate-limit counters (bookings, password reset) live in the database, shared by all workers (core.ratelimit).

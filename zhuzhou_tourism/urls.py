@@ -6,6 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from core import accounts
 from core import admin as core_admin
 from core import views as core_views
 from core.sitemaps import SITEMAPS
@@ -22,7 +23,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("routes/", include("itineraries.urls")),
     path("study-tours/", include("bookings.urls")),
-    path(f"{settings.ADMIN_URL}password_reset/", auth_views.PasswordResetView.as_view(), name="admin_password_reset"),
+    path(f"{settings.ADMIN_URL}password_reset/", accounts.PasswordResetView.as_view(), name="admin_password_reset"),
     path(
         f"{settings.ADMIN_URL}password_reset/done/",
         auth_views.PasswordResetDoneView.as_view(),

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from core.links import absolute_url
 from core.pagecache import CATALOGUE, EVERYTHING, cached_for_content, vary_key
 from core.publishing import can_preview
 
@@ -22,10 +23,16 @@ def jsonld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
+def same_site_path(path):
+    """`path` as a path on this site: one leading slash and no backslash. A request for `//evil.example/x` or
+    `/\\evil.example/` must not turn into a link that browsers read as another host."""
+    return "/" + path.replace("\\", "%5C").lstrip("/")
+
+
 @lru_cache(maxsize=4096)
 def _translated_path(path, language):
     # A pure function of the path and the URLconf, asked for three to five times on every page.
-    return translate_url(path, language)
+    return same_site_path(translate_url(same_site_path(path), language))
 
 
 @register.simple_tag(takes_context=True)
@@ -40,7 +47,7 @@ def language_url(context, language):
 @register.simple_tag(takes_context=True)
 def absolute_language_url(context, language):
     request = context["request"]
-    return request.build_absolute_uri(_translated_path(request.path, language))
+    return absolute_url(_translated_path(request.path, language))
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,47 @@
+"""Rate limits counted in the database (core.models.PostCount), so they hold across gunicorn workers and machines
+whatever the cache is: with the local-memory cache each worker would count on its own."""
+
+import datetime
+import hashlib
+import time
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from core.models import PostCount
+
+
+def client_address(request):
+    if settings.BOOKING_TRUST_X_FORWARDED_FOR:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if forwarded:
+            # The last address is the one our own proxy appended; earlier ones are whatever the client sent.
+            return forwarded[-1][:64]
+    return request.META.get("REMOTE_ADDR", "")[:64]
+
+
+def over_limit(scope, who, limit):
+    """Count one more for `who` (an address, an email) in `scope`; True once it is over `limit`, a pair
+    (times, per seconds), in the current window."""
+    times, seconds = limit
+    window = int(time.time() // seconds)
+    # Hashed: the key may hold an email address, which the table should not keep.
+    key = f"{scope}:{window}:" + hashlib.sha256(str(who).encode()).hexdigest()
+    with transaction.atomic():
+        # The UPDATE locks the row until the commit, so the count read after it is this request's own.
+        if not PostCount.objects.filter(key=key).update(count=F("count") + 1):
+            _create(key, seconds)
+        count = PostCount.objects.filter(key=key).values_list("count", flat=True).get()
+    return count > times
+
+
+def _create(key, seconds):
+    now = timezone.now()
+    PostCount.objects.filter(expires_at__lt=now).delete()
+    try:
+        with transaction.atomic():
+            PostCount.objects.create(key=key, count=1, expires_at=now + datetime.timedelta(seconds=seconds + 5))
+    except IntegrityError:  # another worker created it first
+        PostCount.objects.filter(key=key).update(count=F("count") + 1)
