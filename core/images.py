@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
 WIDTHS = (480, 960, 1600)
 FORMATS = {
@@ -62,6 +62,7 @@ def make_renditions(image_name, force=False):
     written = 0
     with default_storage.open(image_name) as handle, Image.open(handle) as original:
         original = ImageOps.exif_transpose(original).convert("RGB")
+        original.info = {}  # an original stored before metadata was stripped keeps its comment out of renditions
         for width in available_widths(original.width):
             resized = None
             for fmt, (_ext, pil_format, options) in FORMATS.items():
@@ -117,15 +118,45 @@ def validate_image(file):
             file.seek(0)
 
 
+# The extension every stored original gets, from the format Pillow reads in its content (never the client's name).
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
 def without_metadata(file):
-    """The upload re-encoded without EXIF (location, camera), turned upright; same format."""
+    """The upload re-encoded from its pixels alone, turned upright, in the same format; and that format's
+    extension. Nothing else is carried over: no EXIF (location, camera), XMP, JPEG comment, PNG text chunk or ICC
+    profile (colours are converted to sRGB first), so no text a client wrote reaches the stored file."""
     file.seek(0)
     with Image.open(file) as image:
         image_format = image.format
-        upright = ImageOps.exif_transpose(image)
+        upright = _in_srgb(ImageOps.exif_transpose(image))
         if image_format == "JPEG" and upright.mode not in ("RGB", "L"):
             upright = upright.convert("RGB")
+        # Pillow writes a JPEG's comment and a PNG's ICC profile back from `info` unless told otherwise.
+        upright.info = {}
         buffer = io.BytesIO()
         options = {"quality": 92} if image_format in ("JPEG", "WEBP") else {}
         upright.save(buffer, image_format, **options)
-    return buffer.getvalue()
+    return buffer.getvalue(), EXTENSIONS[image_format]
+
+
+def _in_srgb(image):
+    profile = image.info.get("icc_profile")
+    if not profile:
+        return image
+    with contextlib.suppress(ImageCms.PyCMSError, OSError, ValueError):
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        mode = image.mode if image.mode in ("RGB", "RGBA", "L") else "RGB"
+        return ImageCms.profileToProfile(image.convert(mode), source, ImageCms.createProfile("sRGB"), outputMode=mode)
+    return image
+
+
+def stored_name(field_file, instance, client_name, extension):
+    """Where a new original goes: the client's stem under the detected type's extension, with a stem no other
+    original in the folder has, whatever its extension (renditions are named after the stem alone)."""
+    storage = field_file.storage
+    stem = PurePosixPath(client_name).stem or "photo"
+    name = PurePosixPath(field_file.field.generate_filename(instance, f"{stem}.{extension}"))
+    while any(storage.exists(str(name.with_suffix(f".{ext}"))) for ext in EXTENSIONS.values()):
+        name = PurePosixPath(storage.get_alternative_name(str(name.with_suffix("")), f".{extension}"))
+    return name.name

@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.static import serve
 
+from core import media
 from core import views as core_views
 from core.sitemaps import SITEMAPS
 
@@ -47,7 +47,7 @@ if settings.BENCH_FLOOR:
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", media.serve_media),
     ]
 
 handler404 = "core.views.page_not_found"
