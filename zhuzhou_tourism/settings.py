@@ -147,6 +147,8 @@ WHITENOISE_MAX_AGE = 31536000
 
 # Uploads: refuse decompression bombs early; Pillow raises above this many pixels.
 MAX_UPLOAD_PIXELS = env_int("MAX_UPLOAD_PIXELS", 40_000_000)
+# Import files between the dry run and the confirm step (core.imports): private, never under MEDIA_ROOT.
+IMPORT_TMP_DIR = Path(env_str("IMPORT_TMP_DIR") or BASE_DIR / "var" / "imports")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
