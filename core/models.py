@@ -140,6 +140,7 @@ class Photo(models.Model):
             data, extension = images.without_metadata(self.image)
             name = images.stored_name(self.image, self, self.image.name, extension)
             self.image.save(name, ContentFile(data), save=False)
+            images.remember_stored(self.image.name)
             self.width = self.height = 0
         if self.image and not (self.width and self.height):
             self.width, self.height = images.dimensions(self.image)

@@ -74,9 +74,12 @@ def test_location_data_is_removed_from_the_stored_original(admin_client):
     assert (photo.width, photo.height) == (1000, 700)
 
 
-def test_a_good_upload_gets_renditions_in_every_width(admin_client, settings):
+def test_a_good_upload_gets_renditions_in_every_width_when_it_commits(
+    admin_client, settings, django_capture_on_commit_callbacks
+):
     site = make_site()
-    _post_photo(admin_client, site, "hall.jpg", uploads.jpeg_with_gps(1800, 1200))
+    with django_capture_on_commit_callbacks(execute=True):
+        _post_photo(admin_client, site, "hall.jpg", uploads.jpeg_with_gps(1800, 1200))
     names = sorted(os.path.basename(path) for path in _files_under(settings.MEDIA_ROOT / "renditions"))
     assert names == sorted(f"hall-{w}.{ext}" for w in (480, 960, 1600) for ext in ("jpg", "webp"))
 

@@ -45,6 +45,9 @@ urlpatterns += i18n_patterns(
 if settings.BENCH_FLOOR:
     urlpatterns += [path("_bench/floor/", core_views.bench_floor)]
 
+# Renditions missing on disk are made on their first request: a front server serving /media/ passes misses on.
+urlpatterns += [re_path(r"^media/(?P<path>renditions/.*)$", media.serve_rendition)]
+
 if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(r"^media/(?P<path>.*)$", media.serve_media),
