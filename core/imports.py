@@ -9,6 +9,7 @@ import logging
 import re
 import secrets
 import time
+import zipfile
 from pathlib import Path
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from import_export import exceptions, resources
 from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ImportForm
 from import_export.tmp_storages import BaseStorage
 
 from core.roles import can_publish
@@ -42,7 +44,27 @@ HERITAGE_FIELDS = [
 ]  # fmt: skip
 
 
+class TooManyRows(Exception):
+    def __init__(self, rows):
+        super().__init__(rows)
+        self.rows = rows
+
+
 class ListingResource(resources.ModelResource):
+    def import_data(self, dataset, *args, **kwargs):
+        # django-import-export goes on to the rows after an error about the whole file: stop before them. Each row
+        # is checked as the admin form would check it, so their number is what one request can afford.
+        try:
+            if len(dataset) > settings.MAX_IMPORT_ROWS:
+                raise TooManyRows(len(dataset))
+            self._check_import_id_fields(dataset.headers)
+        except (TooManyRows, exceptions.FieldError) as error:
+            result = self.get_result_class()()
+            result.total_rows = len(dataset)
+            self.handle_import_error(result, error, kwargs.get("raise_errors", False))
+            return result
+        return super().import_data(dataset, *args, **kwargs)
+
     def before_import(self, dataset, **kwargs):
         self._rows_by_slug = {}
 
@@ -78,6 +100,36 @@ class HeritageResource(ListingResource):
     class Meta(ListingResource.Meta):
         model = HeritageAsset
         fields = HERITAGE_FIELDS
+
+
+def _megabytes(size):
+    return round(size / 2**20, 1)
+
+
+class LimitedImportForm(ImportForm):
+    """Refuses a file too large to check in one request before anything reads it: by its size, and an XLSX (a
+    zip) by what its parts declare they unpack to, which is all Python's zipfile will then unpack."""
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload.size > settings.MAX_IMPORT_BYTES:
+            raise ValidationError(
+                _("This file is too large (%(size)s MB); the limit is %(limit)s MB."),
+                params={"size": _megabytes(upload.size), "limit": _megabytes(settings.MAX_IMPORT_BYTES)},
+            )
+        if zipfile.is_zipfile(upload):
+            try:
+                with zipfile.ZipFile(upload) as archive:
+                    unpacked = sum(part.file_size for part in archive.infolist())
+            except (zipfile.BadZipFile, OSError, ValueError):
+                unpacked = 0  # the format's own reader says what is wrong with it
+            if unpacked > settings.MAX_IMPORT_UNPACKED_BYTES:
+                raise ValidationError(
+                    _("This file expands to more than %(limit)s MB when unpacked; split it into smaller files."),
+                    params={"limit": _megabytes(settings.MAX_IMPORT_UNPACKED_BYTES)},
+                )
+        upload.seek(0)
+        return upload
 
 
 class PrivateImportStorage(BaseStorage):
@@ -132,6 +184,7 @@ class ImportAdminMixin:
     formats = FORMATS
     import_help = _("Rows are matched by slug. A dry run lists every error first; a file with errors changes nothing.")
     tmp_storage_class = PrivateImportStorage
+    import_form_class = LimitedImportForm
     import_template_name = "admin/imports/import.html"
 
     def has_import_permission(self, request):
@@ -211,7 +264,13 @@ def _problems(result):
     problems = []
     for error in result.base_errors:
         logger.warning("Import failed: %s", error.traceback)
-        if isinstance(error.error, exceptions.FieldError) and "import_id_fields" in str(error.error):
+        if isinstance(error.error, TooManyRows):
+            limit = settings.MAX_IMPORT_ROWS
+            problems.append(
+                _("The file has %(rows)s rows; import at most %(limit)s at a time.")
+                % {"rows": error.error.rows, "limit": limit}
+            )
+        elif isinstance(error.error, exceptions.FieldError) and "import_id_fields" in str(error.error):
             problems.append(_("The file has no “slug” column; every row needs one."))
         else:
             problems.append(_("The file could not be imported. Check its columns against the list above."))

@@ -2,6 +2,8 @@
 
 import io
 import tempfile
+import zipfile
+from unittest.mock import patch
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -198,3 +200,52 @@ def test_a_file_without_a_slug_column_gets_a_message_and_no_traceback(editor):
     assert response.status_code == 200
     assert "The file has no “slug” column" in page
     assert "Traceback" not in page and ".py" not in page
+
+
+# Limits, checked before the rows are read -----------------------------------------------------------------------
+
+
+def xlsx_bytes(lines, padding=0):
+    """A workbook of the lines; `padding` bytes of blank space inside its sheet make it unpack big."""
+    book = Workbook()
+    for line in lines:
+        book.active.append([cell or None for cell in line.split(",")])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    if not padding:
+        return buffer.getvalue()
+    padded = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(padded, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<sheetData>", b"<sheetData>" + b" " * padding)
+            target.writestr(item.filename, data)
+    return padded.getvalue()
+
+
+def test_an_xlsx_that_unpacks_too_big_is_refused_before_it_is_read(editor, settings):
+    settings.MAX_IMPORT_UNPACKED_BYTES = 1_000_000
+    content = xlsx_bytes([HEADER, *GOOD], padding=3_000_000)
+    assert len(content) < 100_000
+    response = upload(editor, content, fmt="1", name="sites.xlsx")
+    assert "This file expands to more than 1.0 MB when unpacked" in response.content.decode()
+    assert not response.context.get("confirm_form")
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(editor, settings):
+    settings.MAX_IMPORT_BYTES = 10_000
+    lines = [GOOD[0].replace("liling-kiln", f"kiln-{n}") for n in range(200)]
+    response = upload(editor, lines)
+    assert "This file is too large" in response.content.decode()
+    assert "result" not in response.context or response.context["result"] is None
+
+
+def test_a_file_with_too_many_rows_is_refused_before_any_row_is_checked(editor, settings):
+    settings.MAX_IMPORT_ROWS = 3
+    lines = [GOOD[0].replace("liling-kiln", f"kiln-{n}") for n in range(4)]
+    with patch("core.imports.ListingResource.import_row") as import_row:
+        response = upload(editor, lines)
+    import_row.assert_not_called()
+    assert "The file has 4 rows; import at most 3 at a time." in response.content.decode()
+    assert not response.context.get("confirm_form")

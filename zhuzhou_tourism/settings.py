@@ -155,6 +155,11 @@ RENDITIONS_ON_SAVE_MAX_PIXELS = env_int("RENDITIONS_ON_SAVE_MAX_PIXELS", 4_000_0
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # Import files between the dry run and the confirm step (core.imports): private, never under MEDIA_ROOT.
 IMPORT_TMP_DIR = Path(env_str("IMPORT_TMP_DIR") or BASE_DIR / "var" / "imports")
+# What one import request can check before the worker timeout (a row takes 20-40 ms, most of it the constraint
+# checks of full_clean): refused before any row is read.
+MAX_IMPORT_BYTES = env_int("MAX_IMPORT_BYTES", 2 * 1024 * 1024)
+MAX_IMPORT_UNPACKED_BYTES = env_int("MAX_IMPORT_UNPACKED_BYTES", 20 * 1024 * 1024)
+MAX_IMPORT_ROWS = env_int("MAX_IMPORT_ROWS", 300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
