@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
-from core import revisions
+from core import images, revisions
 from core.images import validate_image
 from core.params import SafeChangelistParams
 from core.permissions import can_publish
@@ -35,9 +35,14 @@ class PhotoInline(admin.TabularInline):
     """Ordered photos with a thumbnail of the 480-pixel rendition."""
 
     extra = 0
+    # Each new photo is decoded and re-encoded in the post: a dozen is what one post can do in good time.
+    max_num = 12
     formfield_overrides = {models.ImageField: {"form_class": PhotoFormField}}
     fields = ["thumbnail", "image", "alt_zh", "alt_en", "caption_zh", "caption_en", "position"]
     readonly_fields = ["thumbnail"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, validate_max=True, **kwargs)
 
     @admin.display(description=_("preview"))
     def thumbnail(self, photo):
@@ -144,6 +149,10 @@ class PublishingAdmin(ScopedHistoryAdmin):
     actions = ["send_for_review", "publish", "unpublish"]
     revisable = False
     change_form_template = "admin/publishing_change_form.html"
+
+    def changeform_view(self, request, *args, **kwargs):
+        with images.removed_if_failed():  # photos stored by a post that then failed
+            return super().changeform_view(request, *args, **kwargs)
 
     @admin.display(description=_("publication"))
     def publication(self, obj):

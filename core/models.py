@@ -147,9 +147,12 @@ class Photo(models.Model):
         # Django fills width/height when a file is assigned, but not when it comes through
         # FieldFile.save(content, save=False); read them here so every door records them.
         if self.image and not self.image._committed:
-            # A fresh upload: store it without EXIF, so no GPS position leaks through the original.
-            name = self.image.name
-            self.image.save(name, ContentFile(images.without_metadata(self.image)), save=False)
+            # A fresh upload: store it without metadata, so no GPS position or script leaks through the original,
+            # under the extension of the type in its content, so it is served as what it is.
+            data, extension = images.without_metadata(self.image)
+            name = images.stored_name(self.image, self, self.image.name, extension)
+            self.image.save(name, ContentFile(data), save=False)
+            images.remember_stored(self.image.name)
             self.width = self.height = 0
         if self.image and not (self.width and self.height):
             self.width, self.height = images.dimensions(self.image)

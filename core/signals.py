@@ -1,5 +1,6 @@
 from functools import partial
 
+from django.conf import settings
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -20,8 +21,11 @@ request_finished.connect(forget_versions, dispatch_uid="core.forget_versions")
 
 @receiver(post_save)
 def make_photo_renditions(sender, instance, **kwargs):
-    if isinstance(instance, Photo) and instance.image and not kwargs.get("raw"):
-        make_renditions(instance.image.name)
+    """Renditions of a small photo once its row is committed (a rolled-back upload gets none); a big one's are made
+    on their first request (core.media), so a post with many big photos does not run into the worker timeout."""
+    small = isinstance(instance, Photo) and instance.width * instance.height <= settings.RENDITIONS_ON_SAVE_MAX_PIXELS
+    if small and instance.image and not kwargs.get("raw"):
+        transaction.on_commit(partial(make_renditions, instance.image.name))
 
 
 @receiver(post_save)

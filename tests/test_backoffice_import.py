@@ -1,6 +1,9 @@
 """Bulk import of sites and heritage: a dry run lists every row's errors; a file with errors changes nothing."""
 
 import io
+import tempfile
+import zipfile
+from unittest.mock import patch
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -109,3 +112,140 @@ def test_an_operator_cannot_import(client):
     client.force_login(person("op", roles.OPERATOR, [site]))
     assert client.get(reverse("admin:sites_site_import")).status_code == 403
     assert upload(client, GOOD).status_code == 403
+
+
+# The confirm step: only the file this user's dry run accepted, once ------------------------------------------------
+
+STALE = "does not match a file waiting to be imported"
+
+
+@pytest.fixture
+def temp_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def files_in(*folders):
+    return [path for folder in folders if folder.exists() for path in folder.rglob("*") if path.is_file()]
+
+
+def test_a_forged_file_name_neither_reads_nor_deletes_another_file(editor, temp_folder):
+    editor.raise_request_exception = False
+    secret = temp_folder / "someone-elses.csv"
+    secret.write_text("\n".join([HEADER, GOOD[1]]) + "\n")
+    fields = {**upload(editor, GOOD[:1]).context["confirm_form"].initial, "import_file_name": secret.name}
+    response = editor.post(reverse("admin:sites_site_process_import"), fields, follow=True)
+    assert response.status_code == 200
+    assert STALE in response.content.decode()
+    assert secret.exists()
+    assert not Site.objects.filter(slug="zhuma-1937").exists()
+
+
+def test_no_upload_is_left_behind_after_a_dry_run_with_errors_or_a_confirmed_import(editor, temp_folder, settings):
+    upload(editor, GOOD + BAD)
+    upload(editor, b"\x89PNG\r\n\x1a\n garbage", fmt="1", name="sites.xlsx")
+    assert files_in(temp_folder, settings.IMPORT_TMP_DIR) == []
+    confirm(editor, upload(editor, GOOD))
+    assert files_in(temp_folder, settings.IMPORT_TMP_DIR) == []
+
+
+def test_confirming_twice_imports_once_and_says_why_the_second_time(editor):
+    editor.raise_request_exception = False
+    dry_run = upload(editor, GOOD)
+    confirm(editor, dry_run)
+    Site.objects.filter(slug="liling-kiln").update(name_zh="改过的名字")
+    fields = dry_run.context["confirm_form"].initial
+    again = editor.post(reverse("admin:sites_site_process_import"), fields, follow=True)
+    assert again.status_code == 200 and STALE in again.content.decode()
+    assert Site.objects.get(slug="liling-kiln").name_zh == "改过的名字"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("format", "1"), ("format", "9"), ("format", "x"), ("resource", "4"), ("import_file_name", "../../etc/passwd")],
+)
+def test_a_tampered_confirmation_is_refused_with_a_message(editor, field, value):
+    editor.raise_request_exception = False
+    fields = {**upload(editor, GOOD).context["confirm_form"].initial, field: value}
+    response = editor.post(reverse("admin:sites_site_process_import"), fields, follow=True)
+    assert response.status_code == 200
+    assert STALE in response.content.decode()
+    assert not Site.objects.exists()
+
+
+def test_a_confirmation_from_another_session_is_refused(editor, client):
+    editor.raise_request_exception = False
+    fields = upload(editor, GOOD).context["confirm_form"].initial
+    other = person("editor2", roles.EDITOR)
+    client.force_login(other)
+    client.raise_request_exception = False
+    response = client.post(reverse("admin:sites_site_process_import"), fields, follow=True)
+    assert response.status_code == 200 and STALE in response.content.decode()
+    assert not Site.objects.exists()
+
+
+def test_a_slug_twice_in_one_file_is_an_error_on_the_second_row(editor):
+    response = upload(editor, [GOOD[0], GOOD[0].replace("醴陵窑", "醴陵窑二")])
+    result = response.context["result"]
+    assert {row.number for row in result.invalid_rows} == {2}
+    assert "already used on an earlier row of the file (row 1)" in response.content.decode()
+    assert not response.context.get("confirm_form")
+
+
+def test_a_file_without_a_slug_column_gets_a_message_and_no_traceback(editor):
+    response = upload(editor, b"name_zh,name_en\n\xe9\x86\xb4\xe9\x99\xb5,Liling\n")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "The file has no “slug” column" in page
+    assert "Traceback" not in page and ".py" not in page
+
+
+# Limits, checked before the rows are read -----------------------------------------------------------------------
+
+
+def xlsx_bytes(lines, padding=0):
+    """A workbook of the lines; `padding` bytes of blank space inside its sheet make it unpack big."""
+    book = Workbook()
+    for line in lines:
+        book.active.append([cell or None for cell in line.split(",")])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    if not padding:
+        return buffer.getvalue()
+    padded = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(padded, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<sheetData>", b"<sheetData>" + b" " * padding)
+            target.writestr(item.filename, data)
+    return padded.getvalue()
+
+
+def test_an_xlsx_that_unpacks_too_big_is_refused_before_it_is_read(editor, settings):
+    settings.MAX_IMPORT_UNPACKED_BYTES = 1_000_000
+    content = xlsx_bytes([HEADER, *GOOD], padding=3_000_000)
+    assert len(content) < 100_000
+    response = upload(editor, content, fmt="1", name="sites.xlsx")
+    assert "This file expands to more than 1.0 MB when unpacked" in response.content.decode()
+    assert not response.context.get("confirm_form")
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(editor, settings):
+    settings.MAX_IMPORT_BYTES = 10_000
+    lines = [GOOD[0].replace("liling-kiln", f"kiln-{n}") for n in range(200)]
+    response = upload(editor, lines)
+    assert "This file is too large" in response.content.decode()
+    assert "result" not in response.context or response.context["result"] is None
+
+
+def test_a_file_with_too_many_rows_is_refused_before_any_row_is_checked(editor, settings):
+    settings.MAX_IMPORT_ROWS = 3
+    lines = [GOOD[0].replace("liling-kiln", f"kiln-{n}") for n in range(4)]
+    with patch("core.imports.ListingResource.import_row") as import_row:
+        response = upload(editor, lines)
+    import_row.assert_not_called()
+    assert "The file has 4 rows; import at most 3 at a time." in response.content.decode()
+    assert not response.context.get("confirm_form")

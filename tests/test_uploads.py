@@ -74,8 +74,38 @@ def test_location_data_is_removed_from_the_stored_original(admin_client):
     assert (photo.width, photo.height) == (1000, 700)
 
 
-def test_a_good_upload_gets_renditions_in_every_width(admin_client, settings):
+def test_a_good_upload_gets_renditions_in_every_width_when_it_commits(
+    admin_client, settings, django_capture_on_commit_callbacks
+):
     site = make_site()
-    _post_photo(admin_client, site, "hall.jpg", uploads.jpeg_with_gps(1800, 1200))
+    with django_capture_on_commit_callbacks(execute=True):
+        _post_photo(admin_client, site, "hall.jpg", uploads.jpeg_with_gps(1800, 1200))
     names = sorted(os.path.basename(path) for path in _files_under(settings.MEDIA_ROOT / "renditions"))
     assert names == sorted(f"hall-{w}.{ext}" for w in (480, 960, 1600) for ext in ("jpg", "webp"))
+
+
+@pytest.mark.parametrize(
+    ("filename", "content"),
+    [("comment.jpg", uploads.jpeg_with_comment_and_xmp()), ("text.png", uploads.png_with_text())],
+)
+def test_no_comment_text_or_profile_survives_in_the_stored_original(admin_client, filename, content):
+    site = make_site()
+    assert _post_photo(admin_client, site, filename, content).status_code == 302
+    photo = SitePhoto.objects.get()
+    with photo.image.open("rb") as handle:
+        stored = handle.read()
+    assert b"<script" not in stored and b"alert" not in stored
+    with Image.open(io.BytesIO(stored)) as image:
+        assert not {"comment", "xmp", "icc_profile", "exif"} & set(image.info)
+        assert not getattr(image, "text", {})
+
+
+def test_a_png_named_pdf_is_stored_and_served_as_a_png(admin_client, client, settings):
+    buffer = io.BytesIO()
+    Image.new("RGB", (900, 600), (10, 20, 30)).save(buffer, "PNG")
+    site = make_site()
+    assert _post_photo(admin_client, site, "photo.pdf", buffer.getvalue(), "application/pdf").status_code == 302
+    photo = SitePhoto.objects.get()
+    assert photo.image.name.endswith(".png")
+    response = client.get(photo.image.url)
+    assert response["Content-Type"] == "image/png"

@@ -46,3 +46,38 @@ PHP_AS_JPEG = b"<?php system($_GET['cmd']); ?>"
 SVG_WITH_SCRIPT = (
     b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="10" height="10"/></svg>'
 )
+
+
+def _srgb_profile():
+    from PIL import ImageCms
+
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def jpeg_with_comment_and_xmp(width=900, height=600):
+    """A JPEG carrying script in its COM segment and XMP packet, with an ICC profile and EXIF."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.ImageDescription] = "<script>alert('exif')</script>"
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (120, 60, 60)).save(
+        buffer,
+        "JPEG",
+        comment=b"<script>alert('comment')</script>",
+        xmp=b"<x:xmpmeta><script>alert('xmp')</script></x:xmpmeta>",
+        icc_profile=_srgb_profile(),
+        exif=exif,
+    )
+    return buffer.getvalue()
+
+
+def png_with_text(width=900, height=600):
+    """A PNG carrying script in tEXt, zTXt and iTXt chunks, with an ICC profile."""
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", "<script>alert('text')</script>")
+    info.add_text("Title", "<script>alert('ztxt')</script>", zip=True)
+    info.add_itxt("Description", "<script>alert('itxt')</script>", lang="en")
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (60, 60, 120)).save(buffer, "PNG", pnginfo=info, icc_profile=_srgb_profile())
+    return buffer.getvalue()

@@ -171,8 +171,21 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 31536000
 
-# Uploads: refuse decompression bombs early; Pillow raises above this many pixels.
+# Uploads: refuse decompression bombs early; Pillow raises above this many pixels. Both limits are checked before
+# a photo is decoded.
 MAX_UPLOAD_PIXELS = env_int("MAX_UPLOAD_PIXELS", 40_000_000)
+MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+# Photos up to this size get their renditions when saved; bigger ones on the first request of each (core.media).
+RENDITIONS_ON_SAVE_MAX_PIXELS = env_int("RENDITIONS_ON_SAVE_MAX_PIXELS", 4_000_000)
+# Files in one post: a photo inline takes 12 (core.admin.PhotoInline); a flood is refused before it is read.
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+# Import files between the dry run and the confirm step (core.imports): private, never under MEDIA_ROOT.
+IMPORT_TMP_DIR = Path(env_str("IMPORT_TMP_DIR") or BASE_DIR / "var" / "imports")
+# What one import request can check before the worker timeout (a row takes 20-40 ms, most of it the constraint
+# checks of full_clean): refused before any row is read.
+MAX_IMPORT_BYTES = env_int("MAX_IMPORT_BYTES", 2 * 1024 * 1024)
+MAX_IMPORT_UNPACKED_BYTES = env_int("MAX_IMPORT_UNPACKED_BYTES", 20 * 1024 * 1024)
+MAX_IMPORT_ROWS = env_int("MAX_IMPORT_ROWS", 300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -4,9 +4,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.static import serve
 
-from core import accounts
+from core import accounts, media
 from core import admin as core_admin
 from core import views as core_views
 from core.sitemaps import SITEMAPS
@@ -49,9 +48,12 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+# Renditions missing on disk are made on their first request: a front server serving /media/ passes misses on.
+urlpatterns += [re_path(r"^media/(?P<path>renditions/.*)$", media.serve_rendition)]
+
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", media.serve_media),
     ]
 
 handler404 = "core.views.page_not_found"
