@@ -42,8 +42,11 @@ PAGES = [
     "/sitemap.xml",
     "/robots.txt",
 ]
-# What differs between two runs without any change: the CSRF token of a form.
-VOLATILE = [(re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"'), 'name="csrfmiddlewaretoken" value="…"')]
+# What differs between two runs without any change: the CSRF token and the one-time key of a form.
+VOLATILE = [
+    (re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"'), 'name="csrfmiddlewaretoken" value="…"'),
+    (re.compile(r'name="submission_key" value="[^"]+"'), 'name="submission_key" value="…"'),
+]
 
 
 def _normalised(text):
