@@ -447,7 +447,7 @@ def _local(value):
 def _photo(event, item):
     """One generated placeholder per event; skipped when the placeholder generator is not installed."""
     try:
-        from core.placeholders import industrial_placeholder
+        from demo.placeholders import industrial_placeholder
     except ImportError:
         return
     kind, alt_zh, alt_en = item["photo"]

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from PIL import Image
 
-from core import placeholders
+from demo import placeholders
 from sites import demo_data
 from sites.filters import SiteFilter
 from sites.models import HeritageAsset, HeritagePhoto, OpeningException, OpeningPeriod, Site, SitePhoto

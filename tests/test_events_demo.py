@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _quick_placeholders():
     # The generated pictures take seconds each; their look is not what these tests are about.
-    with mock.patch("core.placeholders.industrial_placeholder", return_value=jpeg_bytes(800, 500)) as placeholder:
+    with mock.patch("demo.placeholders.industrial_placeholder", return_value=jpeg_bytes(800, 500)) as placeholder:
         yield placeholder
 
 

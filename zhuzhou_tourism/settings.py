@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "events",
     "itineraries",
     "bookings",
+    "demo",
     "axes",
     "simple_history",
     "import_export",

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from core.choices import AUDIENCE_FIELDS, Audience
-from core.placeholders import industrial_placeholder
+from demo.placeholders import industrial_placeholder
 from sites import demo_data
 from sites.models import HeritageAsset, HeritagePhoto, OpeningException, OpeningPeriod, Site, SitePhoto
 
