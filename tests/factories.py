@@ -67,7 +67,7 @@ def add_weekly_hours(site, weekdays=range(7), opens="09:00", closes="17:00"):
 
 def add_illustrated_photo(site, position=0, **fields):
     """A photo drawn for the site's industry, for tests whose screenshots a person looks at."""
-    from core.placeholders import industrial_placeholder
+    from demo.placeholders import industrial_placeholder
 
     photo = SitePhoto(site=site, position=position, alt_zh=fields.pop("alt_zh", "厂房外景"), **fields)
     image = industrial_placeholder(site.slug, site.industry, width=960, height=600)

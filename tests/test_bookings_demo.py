@@ -3,8 +3,8 @@
 import pytest
 from django.utils import timezone
 
-from bookings import demo
-from bookings.models import Booking, BookingStatus, StudyProgramme
+from bookings.models import Booking, BookingStatus, StudyProgramme, TimeSlot
+from demo.loaders import study_tours as demo_study_tours
 from tests.factories import make_site
 
 pytestmark = pytest.mark.django_db
@@ -13,17 +13,17 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_fills_the_four_sites_and_loads_twice_without_duplicates():
     for slug in ("zhongche-zhuji", "lusong-hangkong-xiaozhen", "zhongguo-taoci-gu", "qingshuitang-1956"):
         make_site(slug=slug)
-    demo.load()
-    programmes, slots, bookings = StudyProgramme.objects.count(), demo.TimeSlot.objects.count(), Booking.objects.count()
-    demo.load()
-    assert (StudyProgramme.objects.count(), demo.TimeSlot.objects.count(), Booking.objects.count()) == (
+    demo_study_tours.load()
+    programmes, slots, bookings = StudyProgramme.objects.count(), TimeSlot.objects.count(), Booking.objects.count()
+    demo_study_tours.load()
+    assert (StudyProgramme.objects.count(), TimeSlot.objects.count(), Booking.objects.count()) == (
         programmes,
         slots,
         bookings,
     )
     assert programmes == 5
     assert set(Booking.objects.values_list("status", flat=True)) == set(BookingStatus.values)
-    future = demo.TimeSlot.objects.filter(start__gt=timezone.now())
+    future = TimeSlot.objects.filter(start__gt=timezone.now())
     assert future.count() > 100
     for booking in Booking.objects.filter(status__in=["attended", "no_show"]):
         assert booking.slot.start < timezone.now()
@@ -39,6 +39,6 @@ def test_missing_demo_sites_are_skipped():
             self.lines.append(text)
 
     out = Out()
-    demo.load(stdout=out)
+    demo_study_tours.load(stdout=out)
     assert set(StudyProgramme.objects.values_list("site__slug", flat=True)) == {"zhongche-zhuji"}
     assert any("not found" in line for line in out.lines)

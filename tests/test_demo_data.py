@@ -5,8 +5,7 @@ import pytest
 from django.core.management import call_command
 from PIL import Image
 
-from core import placeholders
-from sites import demo_data
+from demo import content, placeholders
 from sites.filters import SiteFilter
 from sites.models import HeritageAsset, HeritagePhoto, OpeningException, OpeningPeriod, Site, SitePhoto
 
@@ -18,7 +17,7 @@ def media(settings, tmp_path, monkeypatch):
     """Files go to a temporary MEDIA_ROOT; placeholders are drawn small to keep the tests quick."""
     settings.MEDIA_ROOT = tmp_path
     small = functools.partial(placeholders.industrial_placeholder, width=320, height=200)
-    monkeypatch.setattr("sites.management.commands.load_demo_data.industrial_placeholder", small)
+    monkeypatch.setattr("demo.photos.industrial_placeholder", small)
     return tmp_path
 
 
@@ -43,8 +42,8 @@ def test_running_twice_gives_the_same_database_and_files(loaded):
     assert _snapshot(loaded) == before
     assert "sites updated" in out.getvalue() and "photos kept" in out.getvalue()
     counts = before[0]
-    assert counts["Site"] == len(demo_data.SITES)
-    assert counts["HeritageAsset"] == len(demo_data.HERITAGE)
+    assert counts["Site"] == len(content.read("sites")["sites"])
+    assert counts["HeritageAsset"] == len(content.read("heritage")["heritage"])
     assert len(before[2]) > counts["SitePhoto"] + counts["HeritagePhoto"]  # the renditions were made too
 
 
@@ -84,7 +83,8 @@ def test_heritage_is_linked_and_marked_illustrative(loaded):
     assert HeritageAsset.objects.filter(level="national").count() == 1
     joint_workshop = HeritageAsset.objects.get(level="national")
     assert joint_workshop.site.slug == "zhongche-zhuji" and joint_workshop.state == "production"
-    note_zh, note_en = demo_data.NOTES["heritage"]
+    note = content.read("texts")["notes"]["heritage"]
+    note_zh, note_en = note["zh"], note["en"]
     for asset in HeritageAsset.objects.all():
         assert asset.description_zh.endswith(note_zh) and asset.description_en.endswith(note_en), asset.slug
         assert 1 <= asset.photos.count() <= 2 and asset.has_coordinates

@@ -5,7 +5,8 @@ from unittest import mock
 
 import pytest
 
-from events import demo
+from demo import content
+from demo.loaders import events as demo_events
 from events.models import Event, EventPhoto, Occurrence
 from tests.conftest import at
 from tests.factories import jpeg_bytes, make_site
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _quick_placeholders():
     # The generated pictures take seconds each; their look is not what these tests are about.
-    with mock.patch("core.placeholders.industrial_placeholder", return_value=jpeg_bytes(800, 500)) as placeholder:
+    with mock.patch("demo.photos.industrial_placeholder", return_value=jpeg_bytes(800, 500)) as placeholder:
         yield placeholder
 
 
@@ -24,7 +25,7 @@ NAMED = ["厂BA", "醴陵炒粉节", "航空嘉年华", "国彩醴陵", "瓷博�
 
 
 def test_the_demo_has_every_named_event_on_illustrative_future_dates():
-    demo.load()
+    demo_events.load()
     titles = " ".join(Event.objects.values_list("title_zh", flat=True))
     assert all(name in titles for name in NAMED)
     assert not Occurrence.objects.filter(starts_at__lt=at(2026, 11, 26)).exists()
@@ -36,20 +37,21 @@ def test_the_demo_has_every_named_event_on_illustrative_future_dates():
 
 def test_loading_twice_keeps_the_same_events_dates_and_photos():
     out = io.StringIO()
-    demo.load(out)
+    demo_events.load(out)
     first = set(Occurrence.objects.values_list("pk", "starts_at"))
-    demo.load(out)
+    demo_events.load(out)
     assert set(Occurrence.objects.values_list("pk", "starts_at")) == first
-    assert Event.objects.count() == len(demo.EVENTS)
-    assert EventPhoto.objects.count() == len(demo.EVENTS)
+    events = content.read("events")["events"]
+    assert Event.objects.count() == len(events)
+    assert EventPhoto.objects.count() == len(events)
     assert "Demo events loaded: 9 events" in out.getvalue()
 
 
 def test_demo_events_take_their_venue_from_the_demo_sites_when_loaded():
-    demo.load()
+    demo_events.load()
     assert Event.objects.get(slug="ci-bo-hui").site is None  # no sites yet: a named place
     valley = make_site(slug="zhongguo-taoci-gu", name_zh="中国陶瓷谷", district="liling")
-    demo.load()
+    demo_events.load()
     expo = Event.objects.get(slug="ci-bo-hui")
     assert expo.site == valley
     assert expo.place_district == "liling"

@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import translation
 
-from itineraries import demo
+from demo import content
+from demo.loaders import routes as demo_routes
 from itineraries.models import Itinerary, Stop
 from tests.conftest import at
 from tests.factories import make_heritage, make_site
@@ -129,11 +130,11 @@ def test_demo_routes_load_twice_without_duplicates_and_skip_missing_places():
     _demo_places()
     out = io.StringIO()
 
-    demo.load(stdout=out)
+    demo_routes.load(stdout=out)
     first = list(Stop.objects.order_by("itinerary__slug", "day", "position").values_list("itinerary__slug", "day"))
-    demo.load(stdout=out)
+    demo_routes.load(stdout=out)
 
-    assert Itinerary.objects.count() == len(demo.ROUTES) == 7
+    assert Itinerary.objects.count() == len(content.read("routes")["routes"]) == 7
     assert list(Stop.objects.order_by("itinerary__slug", "day", "position").values_list("itinerary__slug", "day")) == (
         first
     )
@@ -148,15 +149,17 @@ def test_demo_routes_load_twice_without_duplicates_and_skip_missing_places():
 
 
 def test_demo_names_the_five_themed_routes_and_the_study_and_seniors_routes():
-    titles = {item["title_zh"] for item in demo.ROUTES}
+    routes = content.read("routes")["routes"]
+    titles = {item["title_zh"] for item in routes}
     assert {"大国重器之旅", "千年瓷都之旅", "速度激情之旅", "历史文化之旅", "时尚服饰之旅"} <= titles
-    assert {item["theme"] for item in demo.ROUTES} >= {"study", "nostalgia"}
+    assert {item["theme"] for item in routes} >= {"study", "nostalgia"}
 
 
 def test_demo_routes_say_their_stops_and_times_are_suggestions():
-    demo.load()
-    assert all(route.description_zh.endswith(demo.NOTE_ZH) for route in Itinerary.objects.all())
-    assert all(route.description_en.endswith(demo.NOTE_EN) for route in Itinerary.objects.all())
+    demo_routes.load()
+    note = content.read("routes")["note"]
+    assert all(route.description_zh.endswith(note["zh"]) for route in Itinerary.objects.all())
+    assert all(route.description_en.endswith(note["en"]) for route in Itinerary.objects.all())
 
 
 # The event page ---------------------------------------------------------------------------------------------------

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "itineraries",
     "bookings",
     "office",
+    "demo",
     "axes",
     "simple_history",
     "import_export",

@@ -3,9 +3,9 @@
 Rows are marked by a `scale-` slug prefix so `generate_scale_data --reset` removes exactly them.
 """
 
+from demo.scale.sites import PREFIX, delete_fast
 from itineraries.models import Itinerary, Stop, Theme, TravelMode
 from sites.models import HeritageAsset, Site
-from sites.scale import PREFIX, delete_fast
 
 BATCH = 5000
 THEME_WORDS = {

@@ -10,8 +10,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from bookings.models import REFERENCE_ALPHABET, REFERENCE_LENGTH, Booking, BookingStatus, StudyProgramme, TimeSlot
+from demo.scale.sites import PREFIX, delete_fast
 from sites.models import Site
-from sites.scale import PREFIX, delete_fast
 
 BATCH = 5000
 BOOKINGS_PER_PROGRAMME = 39  # 26 slots of 1.5 bookings on average

@@ -1,4 +1,3 @@
-import importlib
 import random
 import time
 
@@ -9,14 +8,15 @@ from django.db import connection, transaction
 
 from core.images import make_renditions
 from core.pagecache import bump_content_version
-from core.placeholders import industrial_placeholder
+from demo.placeholders import industrial_placeholder
+from demo.scale import bookings, events, itineraries, sites
 
-# (app, the counts its scale module takes), in dependency order.
+# (scale module, the counts it takes), in dependency order.
 GENERATORS = [
-    ("sites", ("sites", "heritage")),
-    ("events", ("events",)),
-    ("itineraries", ("routes",)),
-    ("bookings", ("bookings",)),
+    (sites, ("sites", "heritage")),
+    (events, ("events",)),
+    (itineraries, ("routes",)),
+    (bookings, ("bookings",)),
 ]
 PHOTO_KINDS = ["rail", "aviation", "ceramics", "fireworks", "motorsport", "chemicals", "textiles", "museum"]
 
@@ -38,34 +38,23 @@ class Command(BaseCommand):
         parser.add_argument("--photo-width", type=int, default=1600, help="Width of the shared placeholder photos.")
 
     def handle(self, *args, **options):
-        modules = self._modules()
         started = time.monotonic()
         with transaction.atomic():
             if options["reset"]:
-                for module in reversed(modules.values()):
+                for module, _counts in reversed(GENERATORS):
                     module.reset()
-            elif modules["sites"].exists():
+            elif sites.exists():
                 raise CommandError("Scale data is already loaded. Use --reset to replace it.")
             rng = random.Random(options["seed"])
             photos = self._photos(options["photo_width"])
-            for app, counts in GENERATORS:
-                if app in modules:
-                    kwargs = {name: options[name] for name in counts}
-                    modules[app].generate(rng=rng, photos=photos, stdout=self.stdout, **kwargs)
+            for module, counts in GENERATORS:
+                kwargs = {name: options[name] for name in counts}
+                module.generate(rng=rng, photos=photos, stdout=self.stdout, **kwargs)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # fresh statistics, or the planner sorts instead of using the indexes
         bump_content_version()
         self.stdout.write(self.style.SUCCESS(f"Scale data ready in {time.monotonic() - started:.0f} s."))
-
-    def _modules(self):
-        modules = {}
-        for app, _counts in GENERATORS:
-            try:
-                modules[app] = importlib.import_module(f"{app}.scale")
-            except ModuleNotFoundError:
-                self.stdout.write(f"{app}: no scale data generator yet, skipped")
-        return modules
 
     def _photos(self, width):
         """A few placeholder photos shared by all scale rows, with their renditions."""

@@ -11,9 +11,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from core.choices import District
+from demo.scale.sites import PREFIX, _district, _point, _weighted, delete_fast
 from events.models import Event, EventKind, EventPhoto, EventStatus, Occurrence
 from sites.models import Site
-from sites.scale import PREFIX, _district, _point, _weighted, delete_fast
 
 BATCH = 5000
 LOCAL = zoneinfo.ZoneInfo("Asia/Shanghai")
