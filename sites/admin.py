@@ -2,10 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportMixin
 
 from core.admin import PhotoInline, PublicationFilter, PublishingAdmin, thumbnail_column
-from core.imports import HeritageResource, ImportAdminMixin, SiteResource
 from core.permissions import is_bureau
 from sites.models import HeritageAsset, HeritagePhoto, OpeningException, OpeningPeriod, Site, SitePhoto
 
@@ -53,8 +51,7 @@ BUREAU_SITE_FIELDS = ["featured", "level", "level_year", "operators", "slug"]
 
 
 @admin.register(Site)
-class SiteAdmin(ImportAdminMixin, ImportMixin, PublishingAdmin):
-    resource_classes = [SiteResource]
+class SiteAdmin(PublishingAdmin):
     revisable = True
     list_display = [
         "thumbnail",
@@ -128,8 +125,7 @@ class SiteAdmin(ImportAdminMixin, ImportMixin, PublishingAdmin):
 
 
 @admin.register(HeritageAsset)
-class HeritageAssetAdmin(ImportAdminMixin, ImportMixin, PublishingAdmin):
-    resource_classes = [HeritageResource]
+class HeritageAssetAdmin(PublishingAdmin):
     list_display = ["thumbnail", "name_zh", "name_en", "level", "state", "district", "site", "publication"]
     list_display_links = ["thumbnail", "name_zh"]
     list_filter = [PublicationFilter, "level", "state", "district", MissingTranslationFilter]

@@ -244,7 +244,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(editor, setting
 def test_a_file_with_too_many_rows_is_refused_before_any_row_is_checked(editor, settings):
     settings.MAX_IMPORT_ROWS = 3
     lines = [GOOD[0].replace("liling-kiln", f"kiln-{n}") for n in range(4)]
-    with patch("core.imports.ListingResource.import_row") as import_row:
+    with patch("office.imports.ListingResource.import_row") as import_row:
         response = upload(editor, lines)
     import_row.assert_not_called()
     assert "The file has 4 rows; import at most 3 at a time." in response.content.decode()

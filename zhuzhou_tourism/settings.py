@@ -180,7 +180,7 @@ MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 RENDITIONS_ON_SAVE_MAX_PIXELS = env_int("RENDITIONS_ON_SAVE_MAX_PIXELS", 4_000_000)
 # Files in one post: a photo inline takes 12 (core.admin.PhotoInline); a flood is refused before it is read.
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
-# Import files between the dry run and the confirm step (core.imports): private, never under MEDIA_ROOT.
+# Import files between the dry run and the confirm step (office.imports): private, never under MEDIA_ROOT.
 IMPORT_TMP_DIR = Path(env_str("IMPORT_TMP_DIR") or BASE_DIR / "var" / "imports")
 # What one import request can check before the worker timeout (a row takes 20-40 ms, most of it the constraint
 # checks of full_clean): refused before any row is read.
