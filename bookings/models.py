@@ -73,6 +73,8 @@ class ProgrammeQuerySet(PublishableQuerySet):
 class StudyProgramme(Publishable, Revisable):
     """A study tour a site offers to school groups, booked per time slot."""
 
+    sitemap_changefreq = "weekly"
+
     site_path = "site_id"
 
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("site"))

@@ -143,6 +143,10 @@ class Publishable(models.Model):
 
     history = HistoricalRecords(inherit=True, excluded_fields=["updated_at"])
 
+    # How search engines are told to revisit the public pages (zhuzhou_tourism.sitemaps).
+    sitemap_changefreq = "monthly"
+    sitemap_priority = 0.6
+
     class Meta:
         abstract = True
 

@@ -82,6 +82,8 @@ class EventQuerySet(PublishableQuerySet):
 class Event(Publishable, AudienceFields, Located):
     """Something on in Zhuzhou: a league, a festival, an expo. Its dates are its Occurrences."""
 
+    sitemap_changefreq = "weekly"
+
     restore_with = []
 
     title_zh = models.CharField(_("title (Chinese)"), max_length=120)

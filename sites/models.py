@@ -89,6 +89,8 @@ class SiteQuerySet(PublishableQuerySet):
 class Site(Publishable, Revisable, AudienceFields, Located):
     """A place tourists can visit: a factory tour, a museum, a creative park, a circuit."""
 
+    sitemap_changefreq, sitemap_priority = "weekly", 0.7
+
     # The change log (office.audit): the path from a row to the site whose operators see its changes.
     site_path = "id"
     # Restoring a deleted listing brings back the rows deleted with it.

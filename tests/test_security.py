@@ -28,7 +28,7 @@ def test_the_tile_servers_subdomains_are_allowed_by_a_wildcard():
 def test_the_server_error_page_keeps_its_own_styles_and_no_script(rf):
     from django.middleware.csp import ContentSecurityPolicyMiddleware
 
-    from core.views import server_error
+    from zhuzhou_tourism.views import server_error
 
     response = ContentSecurityPolicyMiddleware(lambda request: server_error(request))(rf.get("/"))
     policy = response.headers["Content-Security-Policy"]

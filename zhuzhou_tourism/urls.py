@@ -7,17 +7,17 @@ from django.urls import include, path, re_path
 
 from core import accounts, media
 from core import admin as core_admin
-from core import views as core_views
-from core.sitemaps import SITEMAPS
+from zhuzhou_tourism import views
+from zhuzhou_tourism.sitemaps import SITEMAPS
 
 urlpatterns = [
-    path("robots.txt", core_views.robots_txt, name="robots-txt"),
-    path("favicon.ico", core_views.favicon, name="favicon"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", core_views.home, name="home"),
+    path("", views.home, name="home"),
     path("", include("sites.urls")),
     path("events/", include("events.urls")),
     path("routes/", include("itineraries.urls")),
@@ -56,5 +56,5 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", media.serve_media),
     ]
 
-handler404 = "core.views.page_not_found"
-handler500 = "core.views.server_error"
+handler404 = "zhuzhou_tourism.views.page_not_found"
+handler500 = "zhuzhou_tourism.views.server_error"

@@ -1,11 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from bookings.models import StudyProgramme
 from core.links import site_domain, site_scheme
-from events.models import Event
-from itineraries.models import Itinerary
-from sites.models import HeritageAsset, Site
+from core.registry import publishable_models
 
 
 class _Bilingual(Sitemap):
@@ -42,7 +39,7 @@ class StaticSitemap(_Bilingual):
 
 
 class _ContentSitemap(_Bilingual):
-    """Published rows of `model`, which has a slug, `updated_at` and a `published()` queryset method."""
+    """Published rows of `model`, a content type (core.registry) with a slug, `updated_at` and a public page."""
 
     model = None
 
@@ -53,23 +50,9 @@ class _ContentSitemap(_Bilingual):
         return obj.updated_at
 
 
-def _sitemap(model, changefreq, priority):
-    return type(
-        f"{model.__name__}Sitemap",
-        (_ContentSitemap,),
-        {
-            "model": model,
-            "changefreq": changefreq,
-            "priority": priority,
-        },
-    )
+def _sitemap(model):
+    attributes = {"model": model, "changefreq": model.sitemap_changefreq, "priority": model.sitemap_priority}
+    return type(f"{model.__name__}Sitemap", (_ContentSitemap,), attributes)
 
 
-SITEMAPS = {
-    "pages": StaticSitemap,
-    "sites": _sitemap(Site, "weekly", 0.7),
-    "heritage": _sitemap(HeritageAsset, "monthly", 0.6),
-    "routes": _sitemap(Itinerary, "monthly", 0.6),
-    "events": _sitemap(Event, "weekly", 0.6),
-    "study-tours": _sitemap(StudyProgramme, "weekly", 0.6),
-}
+SITEMAPS = {"pages": StaticSitemap} | {model._meta.model_name: _sitemap(model) for model in publishable_models()}
