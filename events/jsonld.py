@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from core.jsonld import clean, image_urls
 from core.links import absolute_url
 from core.translation import is_english
 from events.models import EventStatus
@@ -32,17 +33,17 @@ def event_jsonld(request, event, occurrences):
 
 def _common(request, event):
     url = absolute_url(event.get_absolute_url())
-    return _clean(
+    return clean(
         {
             "@type": event.schema_type,
             "name": event.title,
             "alternateName": event.title_zh if is_english() else event.title_en,
             "description": event.summary or event.description[:300],
             "url": url,
-            "image": [absolute_url(photo.rendition_url(1600)) for photo in event.photos.all()],
+            "image": image_urls(event),
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "location": _place(request, event),
-            "organizer": _clean({"@type": "Organization", "name": event.organiser}) if event.organiser else None,
+            "organizer": clean({"@type": "Organization", "name": event.organiser}) if event.organiser else None,
             "isAccessibleForFree": event.admission_free,
             "offers": _offer(event, url),
             "audience": [{"@type": "Audience", "audienceType": str(label)} for label in event.audience_labels()],
@@ -54,7 +55,7 @@ def _place(request, event):
     place = {"@type": "Place", "name": event.place_name}
     if event.public_site:
         place["url"] = absolute_url(event.public_site.get_absolute_url())
-    place["address"] = _clean(
+    place["address"] = clean(
         {
             "@type": "PostalAddress",
             "streetAddress": event.place_address,
@@ -66,7 +67,7 @@ def _place(request, event):
     if event.place_point:
         latitude, longitude = event.place_point
         place["geo"] = {"@type": "GeoCoordinates", "latitude": float(latitude), "longitude": float(longitude)}
-    return _clean(place)
+    return clean(place)
 
 
 def _offer(event, url):
@@ -79,7 +80,3 @@ def _offer(event, url):
     if event.is_cancelled:
         offer["availability"] = "https://schema.org/Discontinued"
     return offer
-
-
-def _clean(data):
-    return {key: value for key, value in data.items() if value not in (None, "", [])}

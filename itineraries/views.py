@@ -7,8 +7,8 @@ from core.listing import listing_context
 from core.pagecache import CATALOGUE, cache_public_page, this_minute
 from core.publishing import detail_object, preview_context
 from itineraries.filters import RouteFilter
+from itineraries.jsonld import route_jsonld
 from itineraries.models import Itinerary
-from itineraries.seo import route_jsonld
 
 
 @require_safe

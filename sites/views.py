@@ -21,9 +21,9 @@ from core.listing import listing_context
 from core.models import rank_by
 from core.pagecache import CATALOGUE, cache_public_page, cached_for_content, this_minute
 from core.publishing import detail_object, preview_context
-from core.seo import heritage_jsonld, site_jsonld
 from core.translation import pick
 from sites.filters import LEVEL_ORDER, HeritageFilter, SiteFilter
+from sites.jsonld import heritage_jsonld, site_jsonld
 from sites.models import HeritageAsset, Site
 
 MAP_LIST_PER_DISTRICT = 12

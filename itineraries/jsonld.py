@@ -1,5 +1,6 @@
 """schema.org TouristTrip for a route page; the stops are its itinerary, an ordered ItemList."""
 
+from core.jsonld import clean
 from core.links import absolute_url
 from core.translation import is_english
 
@@ -32,7 +33,7 @@ def route_jsonld(request, route, plan):
             "name": event.title,
             "url": absolute_url(event.get_absolute_url()),
         }
-    return _clean(data)
+    return clean(data)
 
 
 def _stop_item(request, stop):
@@ -45,14 +46,10 @@ def _stop_item(request, stop):
     if stop.point is not None:
         geo = {"@type": "GeoCoordinates", "latitude": float(stop.point[0]), "longitude": float(stop.point[1])}
         if event:
-            item["location"] = _clean({"@type": "Place", "name": event.place_name, "geo": geo})
+            item["location"] = clean({"@type": "Place", "name": event.place_name, "geo": geo})
         else:
             item["geo"] = geo
     if event and stop.next_dates:
         item["startDate"] = stop.next_dates[0].local_start.isoformat()
         item["endDate"] = stop.next_dates[0].local_end.isoformat()
     return item
-
-
-def _clean(data):
-    return {key: value for key, value in data.items() if value not in (None, "", [])}

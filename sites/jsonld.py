@@ -1,21 +1,8 @@
-"""schema.org JSON-LD for detail pages. Built as dicts; the `jsonld` template tag escapes them."""
+"""schema.org JSON-LD for the site and heritage pages (core.jsonld has what the apps share)."""
 
+from core.jsonld import clean, geo, image_urls
 from core.links import absolute_url
 from core.translation import is_english
-
-
-def _image_urls(request, obj):
-    return [absolute_url(photo.rendition_url(1600)) for photo in obj.photos.all()]
-
-
-def _geo(obj):
-    if not obj.has_coordinates:
-        return None
-    return {"@type": "GeoCoordinates", "latitude": float(obj.latitude), "longitude": float(obj.longitude)}
-
-
-def _clean(data):
-    return {key: value for key, value in data.items() if value not in (None, "", [])}
 
 
 def site_jsonld(request, site):
@@ -26,9 +13,9 @@ def site_jsonld(request, site):
         "alternateName": site.name_zh if is_english() else site.name_en,
         "description": site.summary or site.description[:300],
         "url": absolute_url(site.get_absolute_url()),
-        "image": _image_urls(request, site),
-        "geo": _geo(site),
-        "address": _clean(
+        "image": image_urls(site),
+        "geo": geo(site),
+        "address": clean(
             {
                 "@type": "PostalAddress",
                 "streetAddress": site.address,
@@ -52,7 +39,7 @@ def site_jsonld(request, site):
         "sameAs": site.website,
     }
     data["touristType"] = [str(label) for label in data["touristType"]]
-    return _clean(data)
+    return clean(data)
 
 
 def heritage_jsonld(request, asset):
@@ -63,8 +50,8 @@ def heritage_jsonld(request, asset):
         "alternateName": asset.name_zh if is_english() else asset.name_en,
         "description": asset.summary or asset.description[:300],
         "url": absolute_url(asset.get_absolute_url()),
-        "image": _image_urls(request, asset),
-        "geo": _geo(asset),
+        "image": image_urls(asset),
+        "geo": geo(asset),
         "address": {
             "@type": "PostalAddress",
             "addressLocality": str(asset.get_district_display()),
@@ -77,7 +64,7 @@ def heritage_jsonld(request, asset):
             "name": asset.site.name,
             "url": absolute_url(asset.site.get_absolute_url()),
         }
-    return _clean(data)
+    return clean(data)
 
 
 _SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
