@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.publishing import Publishable, PublishableQuerySet, missing_names, publish_window_constraint, published_q
+from core.publishing import Listing, PublishableQuerySet, missing_names, publish_window_constraint, published_q
 from core.revisions import Revisable
 from core.translation import translated
 from sites.models import Site
@@ -70,9 +70,10 @@ class ProgrammeQuerySet(PublishableQuerySet):
         return self.select_related("site").with_next_slot(now)
 
 
-class StudyProgramme(Publishable, Revisable):
+class StudyProgramme(Listing, Revisable):
     """A study tour a site offers to school groups, booked per time slot."""
 
+    name_field = "title"
     sitemap_changefreq = "weekly"
 
     site_path = "site_id"
@@ -81,8 +82,6 @@ class StudyProgramme(Publishable, Revisable):
     title_zh = models.CharField(_("title (Chinese)"), max_length=120)
     title_en = models.CharField(_("title (English)"), max_length=160, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("Part of the page address."))
-    summary_zh = models.CharField(_("summary (Chinese)"), max_length=300, blank=True)
-    summary_en = models.CharField(_("summary (English)"), max_length=400, blank=True)
     learning_zh = models.TextField(_("what pupils learn (Chinese)"), blank=True)
     learning_en = models.TextField(_("what pupils learn (English)"), blank=True)
     for_primary_lower = models.BooleanField(GradeBand.PRIMARY_LOWER.label, default=False)

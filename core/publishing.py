@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.pagecache import CATALOGUE, cached_for_content
+from core.slugs import unique_slug
 
 
 class PublicationStatus(models.TextChoices):
@@ -172,6 +173,39 @@ class Publishable(models.Model):
     def missing_for_publication(self):
         """What must be filled in before this can be published, as sentences for the editor. Empty when ready."""
         return []
+
+
+class Listing(Publishable):
+    """A public content type: the workflow, a bilingual summary, a pinyin slug made from the Chinese name that stays
+    fixed once published (a link to it must keep working), and a cover photo. `name_field` names its name: "name"
+    for places, "title" for events, routes and programmes."""
+
+    name_field = "name"
+
+    summary_zh = models.CharField(_("summary (Chinese)"), max_length=300, blank=True)
+    summary_en = models.CharField(_("summary (English)"), max_length=400, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(type(self), getattr(self, f"{self.name_field}_zh"), exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        # A blank slug would be refilled from a possibly renamed item: that changes the address too.
+        if self.pk:
+            old = type(self)._default_manager.filter(pk=self.pk).values("slug", "published").first()
+            if old and old["published"] and old["slug"] != self.slug:
+                message = _("A published %(kind)s keeps its address: the slug cannot change.")
+                raise ValidationError({"slug": message % {"kind": self._meta.verbose_name}})
+
+    @property
+    def cover(self):
+        photos = list(self.photos.all())
+        return photos[0] if photos else None
 
 
 def missing_names(obj, field):

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 from core.choices import District
 from core.models import AudienceFields, Located, Photo, price_matches_free_constraint
 from core.publishing import (
-    Publishable,
+    Listing,
     PublishableQuerySet,
     missing_coordinates,
     missing_names,
@@ -19,7 +19,6 @@ from core.publishing import (
     publish_window_constraint,
     published_q,
 )
-from core.slugs import unique_slug
 from core.translation import translated
 
 
@@ -79,9 +78,10 @@ class EventQuerySet(PublishableQuerySet):
         return queryset.order_by("next_start", "title_zh")
 
 
-class Event(Publishable, AudienceFields, Located):
+class Event(Listing, AudienceFields, Located):
     """Something on in Zhuzhou: a league, a festival, an expo. Its dates are its Occurrences."""
 
+    name_field = "title"
     sitemap_changefreq = "weekly"
 
     restore_with = []
@@ -96,8 +96,6 @@ class Event(Publishable, AudienceFields, Located):
         help_text=_("Part of the page address. Made from the pinyin of the Chinese title; fixed once published."),
     )
     kind = models.CharField(_("kind"), max_length=12, choices=EventKind.choices, db_index=True)
-    summary_zh = models.CharField(_("summary (Chinese)"), max_length=300, blank=True)
-    summary_en = models.CharField(_("summary (English)"), max_length=400, blank=True)
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
 
@@ -196,26 +194,15 @@ class Event(Publishable, AudienceFields, Located):
 
     def clean(self):
         super().clean()
-        if self.pk and self.slug:
-            old = Event.objects.filter(pk=self.pk).values("slug", "published").first()
-            if old and old["published"] and old["slug"] != self.slug:
-                raise ValidationError({"slug": _("A published event keeps its address: the slug cannot change.")})
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is taken by another events page; choose another slug.")})
         if not self.site_id and not self.district:
             raise ValidationError({"district": _("Give the district of a named place.")})
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Event, self.title_zh, exclude_pk=self.pk)
         if self.published and not self.published_at:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
-
-    @property
-    def cover(self):
-        photos = list(self.photos.all())
-        return photos[0] if photos else None
 
     def missing_for_publication(self):
         # An event at a site is shown at the site's coordinates.

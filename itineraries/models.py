@@ -1,6 +1,5 @@
 import math
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Max, Prefetch, Q
@@ -9,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import AudienceFields
-from core.publishing import Publishable, PublishableQuerySet, missing_names, publish_window_constraint, published_q
-from core.slugs import unique_slug
+from core.publishing import Listing, PublishableQuerySet, missing_names, publish_window_constraint, published_q
 from core.translation import translated
 from events.models import EventPhoto, Occurrence
 from sites.models import HeritagePhoto, SitePhoto
@@ -97,8 +95,10 @@ class ItineraryQuerySet(PublishableQuerySet):
         return self.filter(Q(related_event=event) | Q(stops__event=event)).distinct()
 
 
-class Itinerary(Publishable, AudienceFields):
+class Itinerary(Listing, AudienceFields):
     """A themed route: stops over one or more days. Its totals come from the stops."""
+
+    name_field = "title"
 
     restore_with = []
 
@@ -112,8 +112,6 @@ class Itinerary(Publishable, AudienceFields):
         help_text=_("Part of the page address. Made from the pinyin of the Chinese title; fixed once published."),
     )
     theme = models.CharField(_("theme"), max_length=20, choices=Theme.choices, db_index=True)
-    summary_zh = models.CharField(_("summary (Chinese)"), max_length=300, blank=True)
-    summary_en = models.CharField(_("summary (English)"), max_length=400, blank=True)
     description_zh = models.TextField(_("introduction (Chinese)"), blank=True)
     description_en = models.TextField(_("introduction (English)"), blank=True)
     tips_zh = models.TextField(
@@ -152,18 +150,6 @@ class Itinerary(Publishable, AudienceFields):
 
     def get_absolute_url(self):
         return reverse("itineraries:route-detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        super().clean()
-        if self.pk and self.slug:
-            old = Itinerary.objects.filter(pk=self.pk).values("slug", "published").first()
-            if old and old["published"] and old["slug"] != self.slug:
-                raise ValidationError({"slug": _("A published route keeps its address: the slug cannot change.")})
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Itinerary, self.title_zh, exclude_pk=self.pk)
-        super().save(*args, **kwargs)
 
     def missing_for_publication(self):
         stops = [] if self.pk and self.stops.visible().exists() else [_("a stop at a published place")]

@@ -1,7 +1,6 @@
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
@@ -12,7 +11,7 @@ from simple_history.models import HistoricalRecords
 from core.choices import District, Industry
 from core.models import AudienceFields, Located, Photo, paired_coordinates_constraint, price_matches_free_constraint
 from core.publishing import (
-    Publishable,
+    Listing,
     PublishableQuerySet,
     missing_coordinates,
     missing_names,
@@ -20,7 +19,6 @@ from core.publishing import (
     publish_window_constraint,
 )
 from core.revisions import Revisable
-from core.slugs import unique_slug
 from core.translation import translated
 from sites import access
 
@@ -86,7 +84,7 @@ class SiteQuerySet(PublishableQuerySet):
         )
 
 
-class Site(Publishable, Revisable, AudienceFields, Located):
+class Site(Listing, Revisable, AudienceFields, Located):
     """A place tourists can visit: a factory tour, a museum, a creative park, a circuit."""
 
     sitemap_changefreq, sitemap_priority = "weekly", 0.7
@@ -105,8 +103,6 @@ class Site(Publishable, Revisable, AudienceFields, Located):
         blank=True,
         help_text=_("Part of the page address. Made from the pinyin of the Chinese name; fixed once published."),
     )
-    summary_zh = models.CharField(_("summary (Chinese)"), max_length=300, blank=True)
-    summary_en = models.CharField(_("summary (English)"), max_length=400, blank=True)
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     industry = models.CharField(_("industry"), max_length=20, choices=Industry.choices, db_index=True)
@@ -198,24 +194,6 @@ class Site(Publishable, Revisable, AudienceFields, Located):
 
     def is_managed_by(self, user):
         return Site.objects.managed_by(user).filter(pk=self.pk).exists()
-
-    def clean(self):
-        super().clean()
-        # A blank slug would be refilled from a possibly renamed site: that changes the address too.
-        if self.pk:
-            old = Site.objects.filter(pk=self.pk).values("slug", "published").first()
-            if old and old["published"] and old["slug"] != self.slug:
-                raise ValidationError({"slug": _("A published site keeps its address: the slug cannot change.")})
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Site, self.name_zh, exclude_pk=self.pk)
-        super().save(*args, **kwargs)
-
-    @property
-    def cover(self):
-        photos = list(self.photos.all())
-        return photos[0] if photos else None
 
     def missing_for_publication(self):
         missing = [*missing_names(self, "name"), *missing_photo(self), *missing_coordinates(self)]
@@ -350,7 +328,7 @@ class HeritageQuerySet(PublishableQuerySet):
         return self.for_listing().select_related("site")
 
 
-class HeritageAsset(Publishable, Located):
+class HeritageAsset(Listing, Located):
     """A listed piece of industrial heritage: a workshop, a kiln, a plant, a whole former works."""
 
     restore_with = ["photos"]
@@ -367,8 +345,6 @@ class HeritageAsset(Publishable, Located):
     current_use_zh = models.CharField(_("current use (Chinese)"), max_length=200, blank=True)
     current_use_en = models.CharField(_("current use (English)"), max_length=250, blank=True)
     state = models.CharField(_("state"), max_length=12, choices=HeritageState.choices, db_index=True)
-    summary_zh = models.CharField(_("summary (Chinese)"), max_length=300, blank=True)
-    summary_en = models.CharField(_("summary (English)"), max_length=400, blank=True)
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     district = models.CharField(_("district"), max_length=20, choices=District.choices, db_index=True)
@@ -417,16 +393,6 @@ class HeritageAsset(Publishable, Located):
 
     def get_absolute_url(self):
         return reverse("sites:heritage-detail", kwargs={"slug": self.slug})
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(HeritageAsset, self.name_zh, exclude_pk=self.pk)
-        super().save(*args, **kwargs)
-
-    @property
-    def cover(self):
-        photos = list(self.photos.all())
-        return photos[0] if photos else None
 
     def missing_for_publication(self):
         return [*missing_names(self, "name"), *missing_photo(self), *missing_coordinates(self)]
