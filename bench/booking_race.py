@@ -44,7 +44,6 @@ def server_environment(port, static_root):
     env = dict(os.environ)
     env.update(
         DEBUG="0",
-        TESTING="0",
         SECRET_KEY=env.get("SECRET_KEY") or secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
         SITE_URL=f"http://127.0.0.1:{port}",

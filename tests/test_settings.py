@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-UNSET = {"SECRET_KEY", "DEBUG", "TESTING", "DATABASE_URL", "SITE_URL", "BOOKING_BASE_URL"}
+UNSET = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "SITE_URL", "BOOKING_BASE_URL", "DJANGO_SETTINGS_MODULE"}
 A_REAL_KEY = "k" * 20 + "0123456789abcdefghijABCDEF"
 
 

@@ -17,15 +17,12 @@ from zhuzhou_tourism.env import env_bool, env_int, env_list, env_site_url, env_s
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DEBUG", False)
-# The test suite runs with production settings, but without TLS redirects and with a throwaway key.
-TESTING = "pytest" in sys.modules or env_bool("TESTING", False)
-
 # Commands that only write files in the repository (migrations, translations) never serve or sign anything.
 OFFLINE_COMMAND = sys.argv[1:2] in (["makemigrations"], ["makemessages"], ["compilemessages"])
 
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
-    if not (DEBUG or TESTING or OFFLINE_COMMAND):
+    if not (DEBUG or OFFLINE_COMMAND):
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set a long random SECRET_KEY in production, or DEBUG=1 for development."
         )
@@ -37,12 +34,12 @@ elif not DEBUG and (len(SECRET_KEY) < 40 or SECRET_KEY.startswith("django-insecu
 # calendar files, mails) starts with it, never with the host a request came in on. BOOKING_BASE_URL is its old name.
 SITE_URL = env_site_url("SITE_URL", env_str("BOOKING_BASE_URL"))
 if not SITE_URL:
-    if not (DEBUG or TESTING or OFFLINE_COMMAND):
+    if not (DEBUG or OFFLINE_COMMAND):
         raise ImproperlyConfigured(
             "SITE_URL is not set. Set the public address of the portal, e.g. SITE_URL=https://gy.zhuzhou.example, "
             "or DEBUG=1 for development."
         )
-    SITE_URL = "http://testserver" if TESTING else "http://127.0.0.1:8000"
+    SITE_URL = "http://127.0.0.1:8000"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -123,8 +120,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Staff accounts: lockout after repeated failures (django-axes), sessions that expire, the admin at a
 # configurable path, password reset by email.
 AUTHENTICATION_BACKENDS = [
-    # Tests log in with Client.login(), which passes no request; the lockout test adds axes back.
-    *([] if TESTING else ["axes.backends.AxesStandaloneBackend"]),
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
@@ -164,11 +160,7 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if TESTING
-        else "core.storage.StaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "core.storage.StaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 31536000
 
@@ -228,7 +220,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
 
 # Whole public pages for visitors without a session (core/pagecache.py); 0 turns the page cache off.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if TESTING else 600)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 0)
 # Data behind the pages (list counts, rendered card grids, home sections, the map's GeoJSON), kept until content
 # changes: independent of the page cache, so pages stay fast for visitors it does not serve. 0 turns it off.
@@ -245,7 +237,7 @@ LOGGING = {
 
 # Production hardening; `manage.py check --deploy` is clean with DEBUG off.
 if not DEBUG:
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not TESTING)
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
@@ -255,9 +247,6 @@ if not DEBUG:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-
-if TESTING:
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # --- Study-tour bookings (bookings app) -------------------------------------------------------------------
 # An unanswered request holds its places this many days, then `expire_booking_requests` (cron) frees them.
