@@ -7,13 +7,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from bookings import services
 from bookings.export import bookings_csv
 from bookings.forms import ExportForm, GenerateSlotsForm, ReasonForm
-from bookings.models import Booking, BookingEvent, BookingStatus, SlotStatus, StudyProgramme, TimeSlot
+from bookings.models import Booking, BookingStatus, SlotStatus, StudyProgramme, TimeSlot
 from core.admin import PublicationFilter, PublishingAdmin, ScopedHistoryAdmin
 from core.params import row_id, say_ignored
 from sites.models import Site
@@ -163,6 +164,8 @@ class StudyProgrammeAdmin(PublishingAdmin):
 
 
 LIVE = [BookingStatus.REQUESTED, BookingStatus.CONFIRMED]
+# Who made a change that no staff member made.
+_ACTORS = {"organiser": _("the organiser"), "system": _("the system")}
 
 
 class TimeSlotForm(forms.ModelForm):
@@ -279,17 +282,6 @@ class TimeSlotAdmin(SiteScopedAdmin):
         )
 
 
-class BookingEventInline(admin.TabularInline):
-    model = BookingEvent
-    extra = 0
-    can_delete = False
-    fields = ["at", "from_status", "to_status", "actor", "user", "note"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
 class StatusFilter(admin.SimpleListFilter):
     title = _("status")
     parameter_name = "status"
@@ -316,11 +308,11 @@ class BookingAdmin(SiteScopedAdmin):
     ordering = ["slot__start", "created_at"]
     show_full_result_count = False
     view_on_site = False
-    inlines = [BookingEventInline]
     change_list_template = "bookings/admin/booking_change_list.html"
     actions = ["confirm", "decline", "cancel", "mark_attended", "mark_no_show"]
     fieldsets = [
         (None, {"fields": ["reference", "status", "status_note", "slot", "created_at", "expires_at", "answered_at"]}),
+        (_("Status log"), {"fields": ["status_log"]}),
         (
             _("Group"),
             {
@@ -349,6 +341,32 @@ class BookingAdmin(SiteScopedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("status log"))
+    def status_log(self, booking):
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    timezone.localtime(change.at).strftime("%Y-%m-%d %H:%M"),
+                    BookingStatus(change.from_status).label if change.from_status else "—",
+                    BookingStatus(change.to_status).label,
+                    change.user.get_username() if change.user else _ACTORS.get(change.actor, change.actor or "—"),
+                    change.note or "—",
+                )
+                for change in booking.status_log()
+            ),
+        )
+        head = format_html(
+            "<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            _("when"),
+            _("from"),
+            _("to"),
+            _("by"),
+            _("reason given"),
+        )
+        return format_html('<table class="bo-status-log"><thead>{}</thead><tbody>{}</tbody></table>', head, rows)
 
     @admin.display(description=_("visit"), ordering="slot__start")
     def visit(self, booking):

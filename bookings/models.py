@@ -7,6 +7,7 @@ Writes that consume places go through bookings.services, which locks the slot be
 import datetime
 import math
 import secrets
+from collections import namedtuple
 
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, RegexValidator
@@ -358,6 +359,9 @@ def new_secret():
     return secrets.token_urlsafe(24)
 
 
+StatusChange = namedtuple("StatusChange", "at from_status to_status actor user note")
+
+
 class BookingQuerySet(models.QuerySet):
     def holding(self, now):
         return self.filter(Booking.holding_q(now))
@@ -492,28 +496,18 @@ class Booking(models.Model):
     def is_live(self):
         return self.status in (BookingStatus.REQUESTED, BookingStatus.CONFIRMED)
 
+    def status_log(self):
+        """Every change of status, oldest first, read from the booking's history: when, from, to, by whom
+        ("staff", "organiser" or "system"), the staff member, and the reason given with it."""
+        log, status, note = [], "", ""
+        for row in self.history.select_related("history_user").order_by("history_date", "history_id"):
+            if row.status != status:
+                reason = row.status_note if row.status_note != note else ""
+                actor = row.history_change_reason or ("staff" if row.history_user_id else "")
+                log.append(StatusChange(row.history_date, status, row.status, actor, row.history_user, reason))
+            status, note = row.status, row.status_note
+        return log
+
     @property
     def price_total(self):
         return self.slot.programme.price_per_pupil * self.pupils
-
-
-class BookingEvent(models.Model):
-    """The log of a booking: every change of status, who made it and why."""
-
-    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="events", verbose_name=_("booking"))
-    at = models.DateTimeField(_("when"), default=timezone.now)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("staff member")
-    )
-    actor = models.CharField(_("by"), max_length=20, help_text=_("staff, organiser or system"))
-    from_status = models.CharField(_("from"), max_length=10, choices=BookingStatus.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=10, choices=BookingStatus.choices)
-    note = models.CharField(_("note"), max_length=500, blank=True)
-
-    class Meta:
-        verbose_name = _("booking event")
-        verbose_name_plural = _("booking history")
-        ordering = ["at", "id"]
-
-    def __str__(self):
-        return f"{self.booking_id}: {self.from_status or '—'} → {self.to_status}"

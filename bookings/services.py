@@ -17,7 +17,6 @@ from bookings import mail
 from bookings.models import (
     GRADE_BANDS,
     Booking,
-    BookingEvent,
     BookingStatus,
     SlotStatus,
     TimeSlot,
@@ -103,6 +102,7 @@ def create_booking(
             **{pupils_field(band): count for band, count in pupils.items()},
         )
         _validate(booking)
+        _record_as(booking, actor="organiser", at=now)
         try:
             _save_with_new_reference(booking)
         except IntegrityError:
@@ -110,7 +110,6 @@ def create_booking(
             if submission_key and Booking.objects.filter(submission_key=submission_key).exists():
                 raise BookingError(_("This form was already sent for another time slot. Reload the page.")) from None
             raise
-        _log(booking, "", BookingStatus.REQUESTED, actor="organiser", at=now)
         mail.send_on_commit(booking, "requested")
         if slot.programme.site.email:
             mail.send_on_commit(booking, "new_request_staff")
@@ -150,16 +149,11 @@ def _save_with_new_reference(booking, attempts=5):
     raise IntegrityError("no free booking reference after several attempts")
 
 
-def _log(booking, from_status, to_status, *, actor, user=None, note="", at=None):
-    BookingEvent.objects.create(
-        booking=booking,
-        at=at or timezone.now(),
-        user=user,
-        actor=actor,
-        from_status=from_status,
-        to_status=to_status,
-        note=note[:500],
-    )
+def _record_as(booking, *, actor, user=None, at=None):
+    """Who and when, for the history row the next save of `booking` writes: its status log (Booking.status_log)."""
+    booking._change_reason = actor  # "staff", "organiser" or "system"
+    booking._history_user = user if user is not None and user.is_authenticated else None
+    booking._history_date = at or timezone.now()
 
 
 # State changes ------------------------------------------------------------------------------------------------
@@ -181,14 +175,13 @@ def _move(booking, to, *, actor, user=None, note="", now, mail_kind=None):
             _("A booking that is %(status)s cannot become %(to)s.")
             % {"status": booking.get_status_display().lower(), "to": BookingStatus(to).label.lower()}
         )
-    from_status = booking.status
     booking.status = to
     if note:
         booking.status_note = note[:500]
     if to in (BookingStatus.CONFIRMED, BookingStatus.DECLINED):
         booking.answered_at = now
+    _record_as(booking, actor=actor, user=user, at=now)
     booking.save(update_fields=["status", "status_note", "answered_at", "updated_at"])
-    _log(booking, from_status, to, actor=actor, user=user, note=note, at=now)
     if mail_kind:
         mail.send_on_commit(booking, mail_kind)
     return booking
@@ -275,7 +268,6 @@ def erase_contacts(*, now=None):
         due = Booking.objects.filter(slot__end__lt=cutoff, contact_erased_at__isnull=True)
         # The copies first: the last update takes the bookings out of `due`.
         Booking.history.filter(id__in=due.values("pk")).update(special_needs="", status_note="")
-        BookingEvent.objects.filter(booking__in=due.values("pk")).update(note="")
         return due.update(
             organiser_name="",
             organiser_phone="",

@@ -76,7 +76,7 @@ def test_staff_confirm_requests_from_the_list_and_the_organiser_is_mailed(
     assert response.status_code == 302
     assert set(Booking.objects.values_list("status", flat=True)) == {"confirmed"}
     assert len(mail.outbox) == 2
-    assert bookings[0].events.last().user == operator
+    assert bookings[0].status_log()[-1].user == operator
 
 
 def test_declining_asks_for_a_reason_first(client, operator):
@@ -310,3 +310,12 @@ def test_a_slot_with_bookings_keeps_its_times(client, operator):
     assert "its programme and times cannot change" in response.content.decode()
     slot.refresh_from_db()
     assert slot.start == at(2027, 3, 15, 9)
+
+
+def test_the_booking_page_shows_one_status_log_with_who_and_why(client, operator):
+    booking = book(make_slot(capacity=500))
+    services.decline_booking(booking=booking, user=operator, reason="Workshop closed for maintenance", now=NOW)
+    page = client.get(reverse("admin:bookings_booking_change", args=[booking.pk])).content.decode()
+    log = page.split('class="bo-status-log"')[1].split("</table>")[0]
+    assert log.count("<tr>") == 3  # the heading, the request, the answer
+    assert "the organiser" in log and "operator" in log and "Workshop closed for maintenance" in log

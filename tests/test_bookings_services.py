@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from bookings import services
-from bookings.models import REFERENCE_ALPHABET, Booking, BookingEvent, BookingStatus, SlotStatus, TimeSlot
+from bookings.models import REFERENCE_ALPHABET, Booking, BookingStatus, SlotStatus, TimeSlot
 from tests.conftest import at
 from tests.test_bookings_helpers import NOW, make_programme, make_slot, service_kwargs, staff_user
 
@@ -180,8 +180,9 @@ def _after(action):
 
 def _booking_in(status):
     booking = book()
-    Booking.objects.filter(pk=booking.pk).update(status=status)
-    booking.refresh_from_db()
+    if status != booking.status:
+        booking.status = status
+        booking.save()  # recorded in its status log, as the services would
     return booking
 
 
@@ -191,23 +192,25 @@ def test_staff_move_a_booking_and_the_change_is_logged(operator, start, action, 
     _do(action, booking, operator, _after(action))
     booking.refresh_from_db()
     assert booking.status == end
-    event = booking.events.last()
+    event = booking.status_log()[-1]
     assert (event.from_status, event.to_status, event.user, event.actor) == (start, end, operator, "staff")
 
 
 @pytest.mark.parametrize(("start", "action"), REFUSED)
 def test_impossible_moves_are_refused_and_change_nothing(operator, start, action):
     booking = _booking_in(start)
+    logged = len(booking.status_log())
     with pytest.raises(services.BookingError):
         _do(action, booking, operator, _after(action))
     booking.refresh_from_db()
     assert booking.status == start
-    assert booking.events.count() == 1
+    assert len(booking.status_log()) == logged
 
 
 @pytest.mark.parametrize("action", ["confirm", "decline", "cancel", "attended", "no_show"])
 def test_only_staff_who_manage_bookings_may_change_them(action):
     booking = _booking_in("confirmed" if action in ("attended", "no_show") else "requested")
+    logged = len(booking.status_log())
     visitor = AnonymousUser()
     not_staff = User.objects.create_user("teacher", password="a-long-password-1")
     without_permission = staff_user("editor", manage=False)
@@ -215,7 +218,7 @@ def test_only_staff_who_manage_bookings_may_change_them(action):
         with pytest.raises(PermissionDenied):
             _do(action, booking, user, _after(action))
     booking.refresh_from_db()
-    assert booking.events.count() == 1
+    assert len(booking.status_log()) == logged
 
 
 def test_a_superuser_may_manage_every_site():
@@ -254,7 +257,7 @@ def test_staff_may_cancel_after_the_organisers_cut_off(operator):
 
 
 def test_the_request_itself_is_logged_as_made_by_the_organiser():
-    event = book().events.get()
+    [event] = book().status_log()
     assert (event.from_status, event.to_status, event.actor, event.user, event.at) == (
         "",
         "requested",
@@ -342,7 +345,7 @@ def test_unanswered_requests_expire_and_free_their_places(settings, monkeypatch,
     assert slot.places_left(run_at) == 70 - 44
     [message] = mail.outbox
     assert old.reference in message.subject
-    assert BookingEvent.objects.filter(booking=old, to_status="expired", actor="system").exists()
+    assert [(c.to_status, c.actor) for c in old.status_log()][-1] == ("expired", "system")
 
 
 def test_expiring_twice_changes_nothing_the_second_time():

@@ -15,7 +15,6 @@ from bookings.models import (
     GRADE_BANDS,
     REFERENCE_ALPHABET,
     Booking,
-    BookingEvent,
     BookingStatus,
     StudyProgramme,
     TimeSlot,
@@ -104,6 +103,11 @@ def _slot_near(programme, spec, day):
     return slot
 
 
+def _save_as(booking, actor, at):
+    booking._change_reason, booking._history_date = actor, at
+    booking.save()
+
+
 def _bookings(programme, spec, index, today, data):
     made = 0
     schools = data["schools"]
@@ -119,7 +123,7 @@ def _bookings(programme, spec, index, today, data):
             requested_at = slot.start - datetime.timedelta(days=programme.lead_days + 5)
         else:
             requested_at = timezone.now() - datetime.timedelta(hours=REQUESTED_HOURS_AGO.get(status, 48))
-        booking = Booking.objects.create(
+        booking = Booking(
             reference=reference,
             slot=slot,
             school=schools[(index + n) % len(schools)],
@@ -129,24 +133,20 @@ def _bookings(programme, spec, index, today, data):
             language=plan.get("language", "zh-hans"),
             teachers=programme.teachers_needed(pupils) or 1,
             special_needs=plan.get("special_needs", ""),
-            status=status,
-            status_note=plan.get("status_note", ""),
             created_at=requested_at,
             expires_at=min(requested_at + datetime.timedelta(days=3), slot.start),
-            answered_at=requested_at + datetime.timedelta(days=1)
-            if status not in (BookingStatus.REQUESTED, BookingStatus.EXPIRED)
-            else None,
             **{f"pupils_{band}": pupils},
         )
-        BookingEvent.objects.create(booking=booking, at=requested_at, actor="organiser", to_status="requested")
+        # Its status log as the services write it: requested by the organiser, then answered or expired.
+        _save_as(booking, "organiser", requested_at)
         if status != BookingStatus.REQUESTED:
-            BookingEvent.objects.create(
-                booking=booking,
-                at=booking.answered_at or booking.expires_at,
-                actor="system" if status == BookingStatus.EXPIRED else "staff",
-                from_status=BookingStatus.REQUESTED,
-                to_status=status,
-                note="demo",
+            booking.status, booking.status_note = status, plan.get("status_note", "")
+            if status != BookingStatus.EXPIRED:
+                booking.answered_at = requested_at + datetime.timedelta(days=1)
+            _save_as(
+                booking,
+                "system" if status == BookingStatus.EXPIRED else "staff",
+                booking.answered_at or booking.expires_at,
             )
         made += 1
     return made
