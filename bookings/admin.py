@@ -165,7 +165,7 @@ class StudyProgrammeAdmin(PublishingAdmin):
 
 LIVE = [BookingStatus.REQUESTED, BookingStatus.CONFIRMED]
 # Who made a change that no staff member made.
-_ACTORS = {"organiser": _("the organiser"), "system": _("the system")}
+_ACTORS = {"organiser": _("the organiser"), "system": _("the system"), "staff": _("a staff member")}
 
 
 class TimeSlotForm(forms.ModelForm):
