@@ -6,12 +6,12 @@ from pathlib import Path
 from unittest.mock import patch
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from sites.models import SitePhoto
 from tests.factories import make_site
 from tests.test_uploads import _files_under, _post_photo
+from tests.uploads import post_site_photos
 
 pytestmark = pytest.mark.django_db
 
@@ -24,30 +24,8 @@ def jpeg(width, height, noise=False):
 
 
 def post_photos(client, site, contents):
-    data = {
-        "name_zh": site.name_zh,
-        "slug": site.slug,
-        "published": "on",
-        "industry": site.industry,
-        "district": site.district,
-        "level": "none",
-        "admission_free": "on",
-        "for_general": "on",
-        "latitude": "27.88",
-        "longitude": "113.16",
-        "photos-TOTAL_FORMS": str(len(contents)),
-        "photos-INITIAL_FORMS": "0",
-        "periods-TOTAL_FORMS": "0",
-        "periods-INITIAL_FORMS": "0",
-        "exceptions-TOTAL_FORMS": "0",
-        "exceptions-INITIAL_FORMS": "0",
-    }
-    for n, content in enumerate(contents):
-        data[f"photos-{n}-image"] = SimpleUploadedFile(f"p{n}.jpg", content, content_type="image/jpeg")
-        data[f"photos-{n}-alt_zh"] = "厂房"
-        data[f"photos-{n}-position"] = str(n)
     client.raise_request_exception = False
-    return client.post(f"/en/admin/sites/site/{site.pk}/change/", data)
+    return post_site_photos(client, site, [(f"p{n}.jpg", content, "image/jpeg") for n, content in enumerate(contents)])
 
 
 def test_a_big_photo_is_saved_without_renditions_and_each_is_made_on_its_first_request(admin_client, client, settings):

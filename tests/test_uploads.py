@@ -4,7 +4,6 @@ import io
 import os
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
 from sites.models import SitePhoto
@@ -15,29 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _post_photo(client, site, filename, content, content_type="image/jpeg"):
-    data = {
-        "name_zh": site.name_zh,
-        "name_en": site.name_en,
-        "slug": site.slug,
-        "published": "on",
-        "industry": site.industry,
-        "district": site.district,
-        "level": "none",
-        "admission_free": "on",
-        "for_general": "on",
-        "latitude": "27.88",
-        "longitude": "113.16",
-        "photos-TOTAL_FORMS": "1",
-        "photos-INITIAL_FORMS": "0",
-        "photos-0-image": SimpleUploadedFile(filename, content, content_type=content_type),
-        "photos-0-alt_zh": "厂房",
-        "photos-0-position": "0",
-        "periods-TOTAL_FORMS": "0",
-        "periods-INITIAL_FORMS": "0",
-        "exceptions-TOTAL_FORMS": "0",
-        "exceptions-INITIAL_FORMS": "0",
-    }
-    return client.post(f"/en/admin/sites/site/{site.pk}/change/", data)
+    return uploads.post_site_photos(client, site, [(filename, content, content_type)])
 
 
 def _files_under(root):

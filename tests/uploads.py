@@ -4,6 +4,7 @@ import io
 import struct
 import zlib
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
 
@@ -81,3 +82,31 @@ def png_with_text(width=900, height=600):
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), (60, 60, 120)).save(buffer, "PNG", pnginfo=info, icc_profile=_srgb_profile())
     return buffer.getvalue()
+
+
+def post_site_photos(client, site, files):
+    """The site's change form as an editor posts it with new photos: `files` are (name, content, content type)."""
+    data = {
+        "name_zh": site.name_zh,
+        "name_en": site.name_en,
+        "slug": site.slug,
+        "published": "on",
+        "industry": site.industry,
+        "district": site.district,
+        "level": "none",
+        "admission_free": "on",
+        "for_general": "on",
+        "latitude": "27.88",
+        "longitude": "113.16",
+        "photos-TOTAL_FORMS": str(len(files)),
+        "photos-INITIAL_FORMS": "0",
+        "periods-TOTAL_FORMS": "0",
+        "periods-INITIAL_FORMS": "0",
+        "exceptions-TOTAL_FORMS": "0",
+        "exceptions-INITIAL_FORMS": "0",
+    }
+    for n, (name, content, content_type) in enumerate(files):
+        data[f"photos-{n}-image"] = SimpleUploadedFile(name, content, content_type=content_type)
+        data[f"photos-{n}-alt_zh"] = "厂房"
+        data[f"photos-{n}-position"] = str(n)
+    return client.post(f"/en/admin/sites/site/{site.pk}/change/", data)
