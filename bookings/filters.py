@@ -12,11 +12,20 @@ def _sites_with_programmes(request):
     return Site.objects.published().filter(programmes__published=True).distinct().order_by("name_zh")
 
 
+class SiteChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name  # in the page's language, not the admin's Chinese __str__
+
+
+class SiteFilter(django_filters.ModelChoiceFilter):
+    field_class = SiteChoiceField
+
+
 class ProgrammeFilter(django_filters.FilterSet):
     grade = django_filters.ChoiceFilter(
         label=_("Grade"), choices=GradeBand.choices, empty_label=_("All grades"), method="filter_grade"
     )
-    site = django_filters.ModelChoiceFilter(
+    site = SiteFilter(
         label=_("Site"), queryset=_sites_with_programmes, to_field_name="slug", empty_label=_("All sites")
     )
     date = django_filters.DateFilter(
