@@ -300,7 +300,7 @@ class StatusFilter(admin.SimpleListFilter):
 @admin.register(Booking)
 class BookingAdmin(SiteScopedAdmin):
     site_path = "slot__programme__site"
-    list_display = ["reference", "visit", "programme", "school", "pupils", "teachers", "status", "expires_at"]
+    list_display = ["reference", "visit", "programme", "school", "pupil_count", "teachers", "status", "expires_at"]
     list_filter = [StatusFilter, WhenFilter, SiteListFilter]
     list_select_related = ["slot__programme__site"]
     search_fields = ["reference", "school", "organiser_name", "organiser_email", "organiser_phone"]
@@ -320,7 +320,7 @@ class BookingAdmin(SiteScopedAdmin):
                     "school",
                     ("pupils_primary_lower", "pupils_primary_upper", "pupils_junior"),
                     ("pupils_senior", "pupils_university"),
-                    ("teachers", "pupils", "persons"),
+                    ("teachers", "pupil_count", "person_count"),
                     "special_needs",
                 ]
             },
@@ -367,6 +367,15 @@ class BookingAdmin(SiteScopedAdmin):
             _("reason given"),
         )
         return format_html('<table class="bo-status-log"><thead>{}</thead><tbody>{}</tbody></table>', head, rows)
+
+    # The generated fields have no verbose name of their own (a migration would rebuild the table for one).
+    @admin.display(description=_("pupils"), ordering="pupils")
+    def pupil_count(self, booking):
+        return booking.pupils
+
+    @admin.display(description=_("persons"), ordering="persons")
+    def person_count(self, booking):
+        return booking.persons
 
     @admin.display(description=_("visit"), ordering="slot__start")
     def visit(self, booking):
