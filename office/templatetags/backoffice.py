@@ -10,8 +10,9 @@ def dashboard(request):
     return dashboard_for(request)
 
 
-ROW_HEIGHT = 26
-BAR_SPACE = 220  # of the 400-unit-wide chart, after the labels and before the value
+# Each row is a whole label over its bar: labels are not cut, however long the English ones are.
+ROW_HEIGHT = 40
+BAR_SPACE = 340  # of the 400-unit-wide chart, before the value
 
 
 @register.filter
