@@ -11,8 +11,9 @@ which an editor may change on the original while a proposal waits).
 """
 
 from django.db import models, transaction
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
+
+from core.shown import same_text, shown
 
 
 class Revisable(models.Model):
@@ -71,7 +72,7 @@ def start_revision(original, user=None):
     copy = model(draft_of=original, slug=revision_slug(original), published=False, in_review=True)
     for field in _content_fields(model, with_kept=True):
         setattr(copy, field.attname, getattr(original, field.attname))
-    copy._change_reason = _("Proposed change started")
+    copy._change_reason = gettext_noop("Proposed change started")
     copy._history_user = user
     copy.save()
     for field in _many_to_many(model, with_kept=True):
@@ -98,7 +99,7 @@ def apply_revision(copy, user=None):
     for field in _content_fields(model):
         setattr(original, field.attname, getattr(copy, field.attname))
     original.in_review = False
-    original._change_reason = _("Proposed change applied")
+    original._change_reason = gettext_noop("Proposed change applied")
     original._history_user = user
     original.save()
     for field in _many_to_many(model):
@@ -112,7 +113,7 @@ def apply_revision(copy, user=None):
             setattr(child, fk_name, original)
             child._history_user = user
             child.save()
-    copy._change_reason = _("Proposed change applied")
+    copy._change_reason = gettext_noop("Proposed change applied")
     copy._history_user = user
     copy.delete()
     return original
@@ -125,7 +126,7 @@ def discard_revision(copy, user=None):
     copy = model.objects.filter(pk=copy.pk).first()
     if copy is None:
         return original
-    copy._change_reason = _("Proposed change discarded")
+    copy._change_reason = gettext_noop("Proposed change discarded")
     copy._history_user = user
     copy.delete()
     return original
@@ -137,7 +138,7 @@ def changed_fields(copy):
     changes = []
     for field in _content_fields(type(copy)):
         old, new = getattr(original, field.attname), getattr(copy, field.attname)
-        if old != new:
+        if not same_text(old, new):
             changes.append((field.verbose_name, _display(original, field), _display(copy, field)))
     for field in _many_to_many(type(copy)):
         old = set(getattr(original, field.name).values_list("pk", flat=True))
@@ -156,8 +157,7 @@ def changed_fields(copy):
 def _display(obj, field):
     if field.choices:
         return getattr(obj, f"get_{field.name}_display")()
-    value = getattr(obj, field.attname)
-    return "—" if value in (None, "") else value
+    return shown(getattr(obj, field.attname))
 
 
 def _child_signature(child):

@@ -10,12 +10,14 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from core.params import DATE_VALIDATORS
 from core.permissions import can_publish
 from core.registry import logged_models
+from core.shown import shown
 from sites import access
 from sites.models import Site
 
@@ -79,17 +81,20 @@ def _changes(record):
         return []
     model = record.instance_type
     return [
-        (model._meta.get_field(c.field).verbose_name, _shown(c.old), _shown(c.new))
+        (model._meta.get_field(c.field).verbose_name, shown(c.old), shown(c.new))
         for c in record.diff_against(previous).changes
     ]
 
 
-def _shown(value):
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    return str(value)
+def _change_label(record):
+    """The change in the staff's words. Proposed changes (core.revisions) record their English reason; deleting a
+    working copy once it is applied or discarded is the end of the proposal, not the loss of a listing."""
+    reason = record.history_change_reason
+    if record.history_type == "-" and getattr(record, "draft_of_id", None):
+        return _("Proposed change discarded") if reason == "Proposed change discarded" else _("Proposed change closed")
+    if reason:
+        return gettext(reason)  # the reasons core.revisions records; other text shows as it was written
+    return record.get_history_type_display()
 
 
 def log_view(request):
@@ -109,7 +114,7 @@ def log_view(request):
     if filters.get("until"):
         records = records.filter(history_date__date__lte=filters["until"])
     page = Paginator(records, PER_PAGE).get_page(request.GET.get("page"))
-    rows = [(record, _changes(record)) for record in page]
+    rows = [(record, _change_label(record), _changes(record)) for record in page]
     context = {
         **admin.site.each_context(request),
         "title": _("Change log"),
