@@ -109,6 +109,12 @@ def _slot_choice(slot):
     return (str(slot.pk), label)
 
 
+class CancelForm(forms.Form):
+    """One tap must not cancel a school's visit: the organiser ticks a box first, which works without JavaScript."""
+
+    confirm = forms.BooleanField(label=_("Yes, cancel this booking"))
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason, sent to the organiser"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})

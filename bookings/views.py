@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from bookings import services
 from bookings.filters import ProgrammeFilter
-from bookings.forms import BookingForm
+from bookings.forms import BookingForm, CancelForm
 from bookings.models import Booking, StudyProgramme
 from bookings.ratelimit import limit_posts
 from core.listing import listing_context
@@ -151,6 +151,9 @@ def booking_manage(request, reference, secret):
 @require_POST
 def booking_cancel(request, reference, secret):
     booking = _booking_or_404(reference, secret)
+    if not CancelForm(request.POST).is_valid():
+        messages.error(request, _("Nothing was cancelled: tick “Yes, cancel this booking” to confirm."))
+        return redirect("bookings:booking-manage", reference=booking.reference, secret=booking.secret)
     try:
         services.cancel_booking(booking=booking)
     except services.BookingError as error:
