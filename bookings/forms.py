@@ -101,7 +101,7 @@ class BookingForm(forms.Form):
 def _slot_choice(slot):
     start, end = timezone.localtime(slot.start), timezone.localtime(slot.end)
     label = f"{date_format(start, 'DATE_FORMAT')} ({date_format(start, 'D')}) {start:%H:%M}–{end:%H:%M}"
-    left = slot.places_left()
+    left = slot.places_for_a_group()
     if left:
         label += " · " + str(_("%(n)d places left") % {"n": left})
     else:

@@ -63,8 +63,9 @@ class ProgrammeQuerySet(PublishableQuerySet):
         return self.filter(**{grade_field(GradeBand(band)): True})
 
     def with_next_slot(self, now=None):
-        """Annotates `next_slot_start`: the first slot still open for booking requests."""
-        slots = TimeSlot.objects.filter(programme=OuterRef("pk")).bookable_from(now or timezone.now())
+        """Annotates `next_slot_start`: the first slot still open for booking requests with room for a group."""
+        now = now or timezone.now()
+        slots = TimeSlot.objects.filter(programme=OuterRef("pk")).bookable_from(now).with_room_for_a_group(now)
         return self.annotate(next_slot_start=Subquery(slots.order_by("start").values("start")[:1]))
 
     def for_listing(self, now=None):
@@ -188,6 +189,16 @@ class StudyProgramme(Listing, Revisable):
     def teachers_needed(self, pupils):
         return math.ceil(pupils / self.pupils_per_teacher) if pupils > 0 else 0
 
+    def smallest_group(self):
+        """Persons in the smallest group this programme takes: the fewest pupils and the teachers they need."""
+        return self.group_min + max(self.teachers_needed(self.group_min), 1)
+
+    @staticmethod
+    def smallest_group_expression(prefix=""):
+        """smallest_group() in SQL; integer division rounds down on both databases, hence the `+ n - 1`."""
+        fewest, per_teacher = F(f"{prefix}group_min"), F(f"{prefix}pupils_per_teacher")
+        return fewest + (fewest + per_teacher - 1) / per_teacher
+
     def group_errors(self, pupils_by_band, teachers):
         """What is wrong with a group of `pupils_by_band` ({band: count}) and `teachers`, as {field: message}."""
         errors = {}
@@ -232,6 +243,17 @@ class TimeSlotQuerySet(models.QuerySet):
             start__gt=now,
             start__gte=midnight + Days(F("programme__lead_days")),
         )
+
+    def with_room_for_a_group(self, now):
+        """Slots whose places left take at least the smallest group of their programme."""
+        held = (
+            Booking.objects.filter(Booking.holding_q(now), slot=OuterRef("pk"))
+            .values("slot")
+            .annotate(n=Sum("persons"))
+            .values("n")
+        )
+        room = F("capacity") - Coalesce(Subquery(held), 0)
+        return self.alias(room=room).filter(room__gte=StudyProgramme.smallest_group_expression("programme__"))
 
     def with_held(self, now=None):
         """Annotates `held`: persons (pupils + teachers) of the bookings holding places."""
@@ -298,6 +320,11 @@ class TimeSlot(models.Model):
     def places_left(self, now=None):
         held = getattr(self, "held", None)
         return max(self.capacity - (self.persons_held(now) if held is None else held), 0)
+
+    def places_for_a_group(self, now=None):
+        """The places left, or 0 when they are fewer than the smallest group the programme takes."""
+        left = self.places_left(now)
+        return left if left >= self.programme.smallest_group() else 0
 
     def unavailable_reason(self, now):
         """Why no request can be made for this slot at `now`, or None when it can."""

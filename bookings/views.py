@@ -52,13 +52,15 @@ def _coming_slots(programme, now):
 @cache_public_page
 def programme_detail(request, slug):
     programme = get_object_or_404(_programmes(request), slug=slug)
+    slots = _coming_slots(programme, timezone.now())
     return render(
         request,
         "bookings/programme_detail.html",
         {
             "programme": programme,
             "site": programme.site,
-            "slots": _coming_slots(programme, timezone.now()),
+            "slots": slots,
+            "any_bookable": any(slot.places_for_a_group() for slot in slots),
             **preview_context(programme, programme.site),
         },
     )

@@ -49,13 +49,13 @@ def _text(response):
 
 def test_the_programme_page_lists_coming_slots_with_places_left(client):
     programme = make_programme()
-    slot = make_slot(programme, at(2027, 3, 15, 9), capacity=30)
+    slot = make_slot(programme, at(2027, 3, 15, 9), capacity=40)
     services.create_booking(**service_kwargs(slot))  # 22 persons
     make_slot(programme, at(2027, 3, 16, 9), status=SlotStatus.CLOSED)
     make_slot(programme, at(2027, 3, 2, 9))  # inside the three-day lead time
     make_slot(programme, at(2027, 2, 20, 9))  # past
     html = _text(client.get(en(programme.get_absolute_url())))
-    assert "8 places left" in html
+    assert "18 places left" in html
     assert html.count('class="slot"') + html.count('class="slot is-full"') == 1
 
 
