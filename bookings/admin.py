@@ -109,6 +109,7 @@ class StudyProgrammeAdmin(PublishingAdmin):
                     "duration_minutes",
                     ("group_min", "group_max"),
                     "pupils_per_teacher",
+                    ("safety_officers_per_group", "tutors_per_group"),
                     "price_per_pupil",
                     "lead_days",
                 ]
@@ -320,7 +321,8 @@ class BookingAdmin(SiteScopedAdmin):
                     "school",
                     ("pupils_primary_lower", "pupils_primary_upper", "pupils_junior"),
                     ("pupils_senior", "pupils_university"),
-                    ("teachers", "pupils", "persons"),
+                    ("teachers", "safety_officers", "tutors"),
+                    ("pupils", "persons"),
                     "special_needs",
                 ]
             },

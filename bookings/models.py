@@ -1,6 +1,7 @@
 """Study tours (研学游): programmes at a site, time slots, and the bookings schools make for them.
 
-Places are counted in persons (pupils + teachers) from the live bookings of a slot, never kept in a counter.
+Places are counted in persons (pupils, teachers, safety officers, tutors) from the live bookings of a slot,
+never kept in a counter.
 Writes that consume places go through bookings.services, which locks the slot before counting.
 """
 
@@ -17,6 +18,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from core.publishing import Listing, PublishableQuerySet, missing_names, publish_window_constraint, published_q
@@ -42,6 +44,10 @@ def pupils_field(band):
 
 def grade_field(band):
     return f"for_{band}"
+
+
+# Safety officers or tutors a programme may require, or a group bring, per group.
+MAX_STAFF_PER_GROUP = 20  # as in the constraints' messages
 
 
 class Days(Func):
@@ -106,6 +112,18 @@ class StudyProgramme(Listing, Revisable):
         validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text=_("Staffing rule: a group brings at least one teacher for every this many pupils."),
     )
+    safety_officers_per_group = models.PositiveSmallIntegerField(
+        _("safety officers per group"),
+        default=0,
+        validators=[MaxValueValidator(MAX_STAFF_PER_GROUP)],
+        help_text=_("LB/T 054: safety officers each group brings besides its teachers (0 for none)."),
+    )
+    tutors_per_group = models.PositiveSmallIntegerField(
+        _("tutors per group"),
+        default=0,
+        validators=[MaxValueValidator(MAX_STAFF_PER_GROUP)],
+        help_text=_("LB/T 054: study-tour tutors (研学导师) each group brings besides its teachers (0 for none)."),
+    )
     price_per_pupil = models.DecimalField(
         _("price per pupil (yuan)"),
         max_digits=7,
@@ -164,6 +182,13 @@ class StudyProgramme(Listing, Revisable):
                 name="programme_has_grade_band",
                 violation_error_message=_("Tick at least one grade band."),
             ),
+            models.CheckConstraint(
+                condition=Q(
+                    safety_officers_per_group__lte=MAX_STAFF_PER_GROUP, tutors_per_group__lte=MAX_STAFF_PER_GROUP
+                ),
+                name="programme_staff_valid",
+                violation_error_message=_("A programme requires at most 20 safety officers and 20 tutors per group."),
+            ),
             publish_window_constraint("programme_publish_window_valid"),
         ]
 
@@ -189,18 +214,23 @@ class StudyProgramme(Listing, Revisable):
     def teachers_needed(self, pupils):
         return math.ceil(pupils / self.pupils_per_teacher) if pupils > 0 else 0
 
+    @property
+    def staff_per_group(self):
+        return self.safety_officers_per_group + self.tutors_per_group
+
     def smallest_group(self):
-        """Persons in the smallest group this programme takes: the fewest pupils and the teachers they need."""
-        return self.group_min + max(self.teachers_needed(self.group_min), 1)
+        """Persons in the smallest group this programme takes: the fewest pupils and the staff they need."""
+        return self.group_min + max(self.teachers_needed(self.group_min), 1) + self.staff_per_group
 
     @staticmethod
     def smallest_group_expression(prefix=""):
         """smallest_group() in SQL; integer division rounds down on both databases, hence the `+ n - 1`."""
         fewest, per_teacher = F(f"{prefix}group_min"), F(f"{prefix}pupils_per_teacher")
-        return fewest + (fewest + per_teacher - 1) / per_teacher
+        staff = F(f"{prefix}safety_officers_per_group") + F(f"{prefix}tutors_per_group")
+        return fewest + (fewest + per_teacher - 1) / per_teacher + staff
 
-    def group_errors(self, pupils_by_band, teachers):
-        """What is wrong with a group of `pupils_by_band` ({band: count}) and `teachers`, as {field: message}."""
+    def group_errors(self, pupils_by_band, teachers, safety_officers=0, tutors=0):
+        """What is wrong with a group of `pupils_by_band` ({band: count}) and its staff, as {field: message}."""
         errors = {}
         for band, count in pupils_by_band.items():
             if count and not getattr(self, grade_field(band)):
@@ -221,6 +251,18 @@ class StudyProgramme(Listing, Revisable):
             errors["teachers"] = _(
                 "Bring at least one teacher for every %(n)d pupils: %(needed)d teachers for this group."
             ) % {"n": self.pupils_per_teacher, "needed": max(needed, 1)}
+        if safety_officers < self.safety_officers_per_group:
+            errors["safety_officers"] = ngettext(
+                "This programme needs %(n)d safety officer per group.",
+                "This programme needs %(n)d safety officers per group.",
+                self.safety_officers_per_group,
+            ) % {"n": self.safety_officers_per_group}
+        if tutors < self.tutors_per_group:
+            errors["tutors"] = ngettext(
+                "This programme needs %(n)d tutor per group.",
+                "This programme needs %(n)d tutors per group.",
+                self.tutors_per_group,
+            ) % {"n": self.tutors_per_group}
         return errors
 
 
@@ -256,7 +298,7 @@ class TimeSlotQuerySet(models.QuerySet):
         return self.alias(room=room).filter(room__gte=StudyProgramme.smallest_group_expression("programme__"))
 
     def with_held(self, now=None):
-        """Annotates `held`: persons (pupils + teachers) of the bookings holding places."""
+        """Annotates `held`: persons (pupils and staff) of the bookings holding places."""
         holding = Booking.holding_q(now or timezone.now(), prefix="bookings__")
         return self.annotate(held=Coalesce(Sum("bookings__persons", filter=holding), 0))
 
@@ -272,7 +314,7 @@ class TimeSlot(models.Model):
     capacity = models.PositiveSmallIntegerField(
         _("capacity (persons)"),
         validators=[MinValueValidator(1), MaxValueValidator(1000)],
-        help_text=_("Pupils and teachers together."),
+        help_text=_("Pupils, teachers and other staff together."),
     )
     status = models.CharField(
         _("status"),
@@ -428,12 +470,18 @@ class Booking(models.Model):
     pupils_senior = models.PositiveSmallIntegerField(GradeBand.SENIOR.label, default=0)
     pupils_university = models.PositiveSmallIntegerField(GradeBand.UNIVERSITY.label, default=0)
     teachers = models.PositiveSmallIntegerField(_("teachers"), default=1)
+    safety_officers = models.PositiveSmallIntegerField(
+        _("safety officers"), default=0, validators=[MaxValueValidator(MAX_STAFF_PER_GROUP)]
+    )
+    tutors = models.PositiveSmallIntegerField(
+        _("tutors"), default=0, validators=[MaxValueValidator(MAX_STAFF_PER_GROUP)]
+    )
     # Derived by the database, so the counts that capacity is checked against can never drift.
     pupils = models.GeneratedField(
         expression=_sum_of(_PUPIL_FIELDS), output_field=models.PositiveIntegerField(_("pupils")), db_persist=True
     )
     persons = models.GeneratedField(
-        expression=_sum_of([*_PUPIL_FIELDS, "teachers"]),
+        expression=_sum_of([*_PUPIL_FIELDS, "teachers", "safety_officers", "tutors"]),
         output_field=models.PositiveIntegerField(_("persons")),
         db_persist=True,
     )
@@ -483,6 +531,11 @@ class Booking(models.Model):
                 condition=Q(teachers__gte=1, teachers__lte=200),
                 name="booking_teachers_valid",
                 violation_error_message=_("A group brings between 1 and 200 teachers."),
+            ),
+            models.CheckConstraint(
+                condition=Q(safety_officers__lte=20, tutors__lte=20),
+                name="booking_staff_valid",
+                violation_error_message=_("A group brings at most 20 safety officers and 20 tutors."),
             ),
             models.CheckConstraint(condition=Q(status__in=BookingStatus.values), name="booking_status_valid"),
         ]

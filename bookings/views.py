@@ -105,6 +105,8 @@ def _book(form):
             organiser_email=data["organiser_email"],
             pupils=form.pupils(),
             teachers=data["teachers"],
+            safety_officers=data.get("safety_officers") or 0,
+            tutors=data.get("tutors") or 0,
             special_needs=data["special_needs"],
             language=get_language(),
             submission_key=data["submission_key"] or None,

@@ -67,6 +67,8 @@ def _programme(spec, site):
         "group_min": spec["group_min"],
         "group_max": spec["group_max"],
         "pupils_per_teacher": spec["pupils_per_teacher"],
+        "safety_officers_per_group": spec.get("safety_officers_per_group", 0),
+        "tutors_per_group": spec.get("tutors_per_group", 0),
         **{key: spec[key] for key in spec if key.endswith(("_zh", "_en"))},
         **{f"for_{band}": band in spec["bands"] for band in GRADE_BANDS},
     }
@@ -132,6 +134,8 @@ def _bookings(programme, spec, index, today, data):
             organiser_email=f"teacher{index}{n}@school.example",
             language=plan.get("language", "zh-hans"),
             teachers=programme.teachers_needed(pupils) or 1,
+            safety_officers=programme.safety_officers_per_group,
+            tutors=programme.tutors_per_group,
             special_needs=plan.get("special_needs", ""),
             created_at=requested_at,
             expires_at=min(requested_at + datetime.timedelta(days=3), slot.start),
