@@ -112,6 +112,7 @@ class StudyProgrammeAdmin(PublishingAdmin):
                     ("safety_officers_per_group", "tutors_per_group"),
                     "price_per_pupil",
                     "lead_days",
+                    ("booking_phone", "booking_email"),
                 ]
             },
         ),

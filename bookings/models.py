@@ -13,7 +13,7 @@ from collections import namedtuple
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, F, Func, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
+from bookings.expressions import Days, sum_of
 from core.publishing import Listing, PublishableQuerySet, missing_names, publish_window_constraint, published_q
 from core.revisions import Revisable
 from core.translation import translated
@@ -48,16 +49,6 @@ def grade_field(band):
 
 # Safety officers or tutors a programme may require, or a group bring, per group.
 MAX_STAFF_PER_GROUP = 20  # as in the constraints' messages
-
-
-class Days(Func):
-    """A whole number of days as a duration; Django has no portable integer × duration."""
-
-    output_field = models.DurationField()
-    template = "(%(expressions)s * 86400000000)"  # SQLite keeps durations as microseconds
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="make_interval(days => %(expressions)s)", **extra)
 
 
 class ProgrammeQuerySet(PublishableQuerySet):
@@ -140,6 +131,12 @@ class StudyProgramme(Listing, Revisable):
     )
     safety_zh = models.TextField(_("safety notes (Chinese)"), blank=True)
     safety_en = models.TextField(_("safety notes (English)"), blank=True)
+    booking_phone = models.CharField(
+        _("booking phone"), max_length=40, blank=True, help_text=_("Public; leave empty to give the site's phone.")
+    )
+    booking_email = models.EmailField(
+        _("booking email"), blank=True, help_text=_("Public; leave empty to give the site's email.")
+    )
 
     objects = ProgrammeQuerySet.as_manager()
 
@@ -203,6 +200,15 @@ class StudyProgramme(Listing, Revisable):
         if not self.summary_zh.strip() or not self.summary_en.strip():
             missing.append(_("a summary in both languages"))
         return missing
+
+    @property
+    def contact_phone(self):
+        """Whom schools call about a booking: the programme's own number, else the site's."""
+        return self.booking_phone or self.site.phone
+
+    @property
+    def contact_email(self):
+        return self.booking_email or self.site.email
 
     @property
     def is_free(self):
@@ -442,13 +448,6 @@ class BookingQuerySet(models.QuerySet):
         return dict(self.values_list("status").annotate(n=Count("id")).order_by())
 
 
-def _sum_of(fields):
-    expression = F(fields[0])
-    for field in fields[1:]:
-        expression += F(field)
-    return expression
-
-
 _PUPIL_FIELDS = [pupils_field(band) for band in GRADE_BANDS]
 
 
@@ -478,10 +477,10 @@ class Booking(models.Model):
     )
     # Derived by the database, so the counts that capacity is checked against can never drift.
     pupils = models.GeneratedField(
-        expression=_sum_of(_PUPIL_FIELDS), output_field=models.PositiveIntegerField(_("pupils")), db_persist=True
+        expression=sum_of(_PUPIL_FIELDS), output_field=models.PositiveIntegerField(_("pupils")), db_persist=True
     )
     persons = models.GeneratedField(
-        expression=_sum_of([*_PUPIL_FIELDS, "teachers", "safety_officers", "tutors"]),
+        expression=sum_of([*_PUPIL_FIELDS, "teachers", "safety_officers", "tutors"]),
         output_field=models.PositiveIntegerField(_("persons")),
         db_persist=True,
     )

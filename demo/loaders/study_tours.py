@@ -69,6 +69,8 @@ def _programme(spec, site):
         "pupils_per_teacher": spec["pupils_per_teacher"],
         "safety_officers_per_group": spec.get("safety_officers_per_group", 0),
         "tutors_per_group": spec.get("tutors_per_group", 0),
+        "booking_phone": spec.get("booking_phone", ""),
+        "booking_email": spec.get("booking_email", ""),
         **{key: spec[key] for key in spec if key.endswith(("_zh", "_en"))},
         **{f"for_{band}": band in spec["bands"] for band in GRADE_BANDS},
     }
