@@ -109,8 +109,10 @@ class StudyProgrammeAdmin(PublishingAdmin):
                     "duration_minutes",
                     ("group_min", "group_max"),
                     "pupils_per_teacher",
+                    ("safety_officers_per_group", "tutors_per_group"),
                     "price_per_pupil",
                     "lead_days",
+                    ("booking_phone", "booking_email"),
                 ]
             },
         ),
@@ -320,7 +322,8 @@ class BookingAdmin(SiteScopedAdmin):
                     "school",
                     ("pupils_primary_lower", "pupils_primary_upper", "pupils_junior"),
                     ("pupils_senior", "pupils_university"),
-                    ("teachers", "pupil_count", "person_count"),
+                    ("teachers", "safety_officers", "tutors"),
+                    ("pupil_count", "person_count"),
                     "special_needs",
                 ]
             },

@@ -24,7 +24,8 @@ def bookings_csv(bookings, filename):
     writer = csv.writer(response)
     header = [
         _("Reference"), _("Status"), _("Site"), _("Programme"), _("Start"), _("End"), _("School"),
-        *[band.label for band in GradeBand], _("Pupils"), _("Teachers"), _("Persons"),
+        *[band.label for band in GradeBand], _("Pupils"), _("Teachers"),
+        _("Safety officers"), _("Tutors"), _("Persons"),
         _("Organiser"), _("Phone"), _("Email"), _("Special needs"), _("Requested at"),
     ]  # fmt: skip
     writer.writerow([safe_cell(cell) for cell in header])
@@ -41,6 +42,8 @@ def bookings_csv(bookings, filename):
             *[getattr(booking, pupils_field(band)) for band in GradeBand],
             booking.pupils,
             booking.teachers,
+            booking.safety_officers,
+            booking.tutors,
             booking.persons,
             booking.organiser_name,
             booking.organiser_phone,

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from bookings.models import GradeBand, phone_validator, pupils_field
+from bookings.models import MAX_STAFF_PER_GROUP, GradeBand, phone_validator, pupils_field
 from core.params import row_id
 
 MAX_PUPILS_PER_BAND = 500
@@ -62,12 +62,30 @@ class BookingForm(forms.Form):
                 widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
             )
             self.band_fields.append(name)
+        # Safety officers and tutors are asked for only where the programme requires them (LB/T 054).
+        self.staff_fields = ["teachers"]
+        for name, label, needed in [
+            ("safety_officers", _("Safety officers"), programme.safety_officers_per_group),
+            ("tutors", _("Tutors"), programme.tutors_per_group),
+        ]:
+            if needed:
+                self.fields[name] = forms.IntegerField(
+                    label=label, min_value=0, max_value=MAX_STAFF_PER_GROUP, initial=needed
+                )
+                self.staff_fields.append(name)
         # Keep the pupils' fields together, after the slot and before the teachers.
-        order = ["slot", *self.band_fields, "teachers", "school", "organiser_name", "organiser_phone"]
+        order = ["slot", *self.band_fields, *self.staff_fields, "school", "organiser_name", "organiser_phone"]
         self.order_fields(order + ["organiser_email", "special_needs", "submission_key"])
 
     def band_bound_fields(self):
         return [self[name] for name in self.band_fields]
+
+    def staff_bound_fields(self):
+        return [self[name] for name in self.staff_fields]
+
+    def staff(self):
+        """(teachers, safety officers, tutors) as entered; 0 for a field the programme does not ask for."""
+        return tuple(self.cleaned_data.get(name) or 0 for name in ("teachers", "safety_officers", "tutors"))
 
     def clean_slot(self):
         pk = row_id(self.cleaned_data["slot"])
@@ -93,7 +111,7 @@ class BookingForm(forms.Form):
         pupils = self.pupils()
         if sum(pupils.values()) == 0:
             raise forms.ValidationError(_("Enter how many pupils are coming, per grade."))
-        for field, message in self.programme.group_errors(pupils, cleaned["teachers"]).items():
+        for field, message in self.programme.group_errors(pupils, *self.staff()).items():
             self.add_error(field if field in self.fields else None, message)
         return cleaned
 
@@ -101,12 +119,18 @@ class BookingForm(forms.Form):
 def _slot_choice(slot):
     start, end = timezone.localtime(slot.start), timezone.localtime(slot.end)
     label = f"{date_format(start, 'DATE_FORMAT')} ({date_format(start, 'D')}) {start:%H:%M}–{end:%H:%M}"
-    left = slot.places_left()
+    left = slot.places_for_a_group()
     if left:
         label += " · " + str(_("%(n)d places left") % {"n": left})
     else:
         label += " · " + str(_("full"))
     return (str(slot.pk), label)
+
+
+class CancelForm(forms.Form):
+    """One tap must not cancel a school's visit: the organiser ticks a box first, which works without JavaScript."""
+
+    confirm = forms.BooleanField(label=_("Yes, cancel this booking"))
 
 
 class ReasonForm(forms.Form):

@@ -1,6 +1,7 @@
 """Study tours (研学游): programmes at a site, time slots, and the bookings schools make for them.
 
-Places are counted in persons (pupils + teachers) from the live bookings of a slot, never kept in a counter.
+Places are counted in persons (pupils, teachers, safety officers, tutors) from the live bookings of a slot,
+never kept in a counter.
 Writes that consume places go through bookings.services, which locks the slot before counting.
 """
 
@@ -12,13 +13,15 @@ from collections import namedtuple
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, F, Func, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
+from bookings.expressions import Days, sum_of
 from core.publishing import Listing, PublishableQuerySet, missing_names, publish_window_constraint, published_q
 from core.revisions import Revisable
 from core.translation import translated
@@ -44,14 +47,8 @@ def grade_field(band):
     return f"for_{band}"
 
 
-class Days(Func):
-    """A whole number of days as a duration; Django has no portable integer × duration."""
-
-    output_field = models.DurationField()
-    template = "(%(expressions)s * 86400000000)"  # SQLite keeps durations as microseconds
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="make_interval(days => %(expressions)s)", **extra)
+# Safety officers or tutors a programme may require, or a group bring, per group.
+MAX_STAFF_PER_GROUP = 20  # as in the constraints' messages
 
 
 class ProgrammeQuerySet(PublishableQuerySet):
@@ -63,8 +60,9 @@ class ProgrammeQuerySet(PublishableQuerySet):
         return self.filter(**{grade_field(GradeBand(band)): True})
 
     def with_next_slot(self, now=None):
-        """Annotates `next_slot_start`: the first slot still open for booking requests."""
-        slots = TimeSlot.objects.filter(programme=OuterRef("pk")).bookable_from(now or timezone.now())
+        """Annotates `next_slot_start`: the first slot still open for booking requests with room for a group."""
+        now = now or timezone.now()
+        slots = TimeSlot.objects.filter(programme=OuterRef("pk")).bookable_from(now).with_room_for_a_group(now)
         return self.annotate(next_slot_start=Subquery(slots.order_by("start").values("start")[:1]))
 
     def for_listing(self, now=None):
@@ -105,6 +103,18 @@ class StudyProgramme(Listing, Revisable):
         validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text=_("Staffing rule: a group brings at least one teacher for every this many pupils."),
     )
+    safety_officers_per_group = models.PositiveSmallIntegerField(
+        _("safety officers per group"),
+        default=0,
+        validators=[MaxValueValidator(MAX_STAFF_PER_GROUP)],
+        help_text=_("LB/T 054: safety officers each group brings besides its teachers (0 for none)."),
+    )
+    tutors_per_group = models.PositiveSmallIntegerField(
+        _("tutors per group"),
+        default=0,
+        validators=[MaxValueValidator(MAX_STAFF_PER_GROUP)],
+        help_text=_("LB/T 054: study-tour tutors (研学导师) each group brings besides its teachers (0 for none)."),
+    )
     price_per_pupil = models.DecimalField(
         _("price per pupil (yuan)"),
         max_digits=7,
@@ -121,6 +131,12 @@ class StudyProgramme(Listing, Revisable):
     )
     safety_zh = models.TextField(_("safety notes (Chinese)"), blank=True)
     safety_en = models.TextField(_("safety notes (English)"), blank=True)
+    booking_phone = models.CharField(
+        _("booking phone"), max_length=40, blank=True, help_text=_("Public; leave empty to give the site's phone.")
+    )
+    booking_email = models.EmailField(
+        _("booking email"), blank=True, help_text=_("Public; leave empty to give the site's email.")
+    )
 
     objects = ProgrammeQuerySet.as_manager()
 
@@ -163,6 +179,13 @@ class StudyProgramme(Listing, Revisable):
                 name="programme_has_grade_band",
                 violation_error_message=_("Tick at least one grade band."),
             ),
+            models.CheckConstraint(
+                condition=Q(
+                    safety_officers_per_group__lte=MAX_STAFF_PER_GROUP, tutors_per_group__lte=MAX_STAFF_PER_GROUP
+                ),
+                name="programme_staff_valid",
+                violation_error_message=_("A programme requires at most 20 safety officers and 20 tutors per group."),
+            ),
             publish_window_constraint("programme_publish_window_valid"),
         ]
 
@@ -179,6 +202,15 @@ class StudyProgramme(Listing, Revisable):
         return missing
 
     @property
+    def contact_phone(self):
+        """Whom schools call about a booking: the programme's own number, else the site's."""
+        return self.booking_phone or self.site.phone
+
+    @property
+    def contact_email(self):
+        return self.booking_email or self.site.email
+
+    @property
     def is_free(self):
         return self.price_per_pupil == 0
 
@@ -188,8 +220,23 @@ class StudyProgramme(Listing, Revisable):
     def teachers_needed(self, pupils):
         return math.ceil(pupils / self.pupils_per_teacher) if pupils > 0 else 0
 
-    def group_errors(self, pupils_by_band, teachers):
-        """What is wrong with a group of `pupils_by_band` ({band: count}) and `teachers`, as {field: message}."""
+    @property
+    def staff_per_group(self):
+        return self.safety_officers_per_group + self.tutors_per_group
+
+    def smallest_group(self):
+        """Persons in the smallest group this programme takes: the fewest pupils and the staff they need."""
+        return self.group_min + max(self.teachers_needed(self.group_min), 1) + self.staff_per_group
+
+    @staticmethod
+    def smallest_group_expression(prefix=""):
+        """smallest_group() in SQL; integer division rounds down on both databases, hence the `+ n - 1`."""
+        fewest, per_teacher = F(f"{prefix}group_min"), F(f"{prefix}pupils_per_teacher")
+        staff = F(f"{prefix}safety_officers_per_group") + F(f"{prefix}tutors_per_group")
+        return fewest + (fewest + per_teacher - 1) / per_teacher + staff
+
+    def group_errors(self, pupils_by_band, teachers, safety_officers=0, tutors=0):
+        """What is wrong with a group of `pupils_by_band` ({band: count}) and its staff, as {field: message}."""
         errors = {}
         for band, count in pupils_by_band.items():
             if count and not getattr(self, grade_field(band)):
@@ -210,6 +257,18 @@ class StudyProgramme(Listing, Revisable):
             errors["teachers"] = _(
                 "Bring at least one teacher for every %(n)d pupils: %(needed)d teachers for this group."
             ) % {"n": self.pupils_per_teacher, "needed": max(needed, 1)}
+        if safety_officers < self.safety_officers_per_group:
+            errors["safety_officers"] = ngettext(
+                "This programme needs %(n)d safety officer per group.",
+                "This programme needs %(n)d safety officers per group.",
+                self.safety_officers_per_group,
+            ) % {"n": self.safety_officers_per_group}
+        if tutors < self.tutors_per_group:
+            errors["tutors"] = ngettext(
+                "This programme needs %(n)d tutor per group.",
+                "This programme needs %(n)d tutors per group.",
+                self.tutors_per_group,
+            ) % {"n": self.tutors_per_group}
         return errors
 
 
@@ -233,8 +292,19 @@ class TimeSlotQuerySet(models.QuerySet):
             start__gte=midnight + Days(F("programme__lead_days")),
         )
 
+    def with_room_for_a_group(self, now):
+        """Slots whose places left take at least the smallest group of their programme."""
+        held = (
+            Booking.objects.filter(Booking.holding_q(now), slot=OuterRef("pk"))
+            .values("slot")
+            .annotate(n=Sum("persons"))
+            .values("n")
+        )
+        room = F("capacity") - Coalesce(Subquery(held), 0)
+        return self.alias(room=room).filter(room__gte=StudyProgramme.smallest_group_expression("programme__"))
+
     def with_held(self, now=None):
-        """Annotates `held`: persons (pupils + teachers) of the bookings holding places."""
+        """Annotates `held`: persons (pupils and staff) of the bookings holding places."""
         holding = Booking.holding_q(now or timezone.now(), prefix="bookings__")
         return self.annotate(held=Coalesce(Sum("bookings__persons", filter=holding), 0))
 
@@ -250,7 +320,7 @@ class TimeSlot(models.Model):
     capacity = models.PositiveSmallIntegerField(
         _("capacity (persons)"),
         validators=[MinValueValidator(1), MaxValueValidator(1000)],
-        help_text=_("Pupils and teachers together."),
+        help_text=_("Pupils, teachers and other staff together."),
     )
     status = models.CharField(
         _("status"),
@@ -298,6 +368,11 @@ class TimeSlot(models.Model):
     def places_left(self, now=None):
         held = getattr(self, "held", None)
         return max(self.capacity - (self.persons_held(now) if held is None else held), 0)
+
+    def places_for_a_group(self, now=None):
+        """The places left, or 0 when they are fewer than the smallest group the programme takes."""
+        left = self.places_left(now)
+        return left if left >= self.programme.smallest_group() else 0
 
     def unavailable_reason(self, now):
         """Why no request can be made for this slot at `now`, or None when it can."""
@@ -373,13 +448,6 @@ class BookingQuerySet(models.QuerySet):
         return dict(self.values_list("status").annotate(n=Count("id")).order_by())
 
 
-def _sum_of(fields):
-    expression = F(fields[0])
-    for field in fields[1:]:
-        expression += F(field)
-    return expression
-
-
 _PUPIL_FIELDS = [pupils_field(band) for band in GRADE_BANDS]
 
 
@@ -401,12 +469,18 @@ class Booking(models.Model):
     pupils_senior = models.PositiveSmallIntegerField(GradeBand.SENIOR.label, default=0)
     pupils_university = models.PositiveSmallIntegerField(GradeBand.UNIVERSITY.label, default=0)
     teachers = models.PositiveSmallIntegerField(_("teachers"), default=1)
+    safety_officers = models.PositiveSmallIntegerField(
+        _("safety officers"), default=0, validators=[MaxValueValidator(MAX_STAFF_PER_GROUP)]
+    )
+    tutors = models.PositiveSmallIntegerField(
+        _("tutors"), default=0, validators=[MaxValueValidator(MAX_STAFF_PER_GROUP)]
+    )
     # Derived by the database, so the counts that capacity is checked against can never drift.
     pupils = models.GeneratedField(
-        expression=_sum_of(_PUPIL_FIELDS), output_field=models.PositiveIntegerField(_("pupils")), db_persist=True
+        expression=sum_of(_PUPIL_FIELDS), output_field=models.PositiveIntegerField(_("pupils")), db_persist=True
     )
     persons = models.GeneratedField(
-        expression=_sum_of([*_PUPIL_FIELDS, "teachers"]),
+        expression=sum_of([*_PUPIL_FIELDS, "teachers", "safety_officers", "tutors"]),
         output_field=models.PositiveIntegerField(_("persons")),
         db_persist=True,
     )
@@ -456,6 +530,11 @@ class Booking(models.Model):
                 condition=Q(teachers__gte=1, teachers__lte=200),
                 name="booking_teachers_valid",
                 violation_error_message=_("A group brings between 1 and 200 teachers."),
+            ),
+            models.CheckConstraint(
+                condition=Q(safety_officers__lte=20, tutors__lte=20),
+                name="booking_staff_valid",
+                violation_error_message=_("A group brings at most 20 safety officers and 20 tutors."),
             ),
             models.CheckConstraint(condition=Q(status__in=BookingStatus.values), name="booking_status_valid"),
         ]

@@ -58,6 +58,8 @@ def create_booking(
     organiser_email,
     pupils,
     teachers,
+    safety_officers=0,
+    tutors=0,
     special_needs="",
     language="zh-hans",
     submission_key=None,
@@ -78,8 +80,8 @@ def create_booking(
                 if earlier.slot_id != slot.pk:
                     raise BookingError(_("This form was already sent for another time slot. Reload the page."))
                 return earlier, False
-        _check_request(slot, pupils, teachers, now)
-        persons = sum(pupils.values()) + teachers
+        _check_request(slot, pupils, (teachers, safety_officers, tutors), now)
+        persons = sum(pupils.values()) + teachers + safety_officers + tutors
         held = slot.persons_held(now)
         left = max(slot.capacity - held, 0)
         if persons > left:
@@ -94,6 +96,8 @@ def create_booking(
             organiser_phone=organiser_phone,
             organiser_email=organiser_email,
             teachers=teachers,
+            safety_officers=safety_officers,
+            tutors=tutors,
             special_needs=special_needs,
             language=language,
             submission_key=submission_key or None,
@@ -116,13 +120,14 @@ def create_booking(
     return booking, True
 
 
-def _check_request(slot, pupils, teachers, now):
+def _check_request(slot, pupils, staff, now):
+    """`staff`: (teachers, safety officers, tutors)."""
     reason = slot.unavailable_reason(now)
     if reason:
         raise BookingError(reason, field="slot")
-    if any(count < 0 for count in pupils.values()) or teachers < 0:
+    if any(count < 0 for count in [*pupils.values(), *staff]):
         raise BookingError(_("Head counts cannot be negative."))
-    errors = slot.programme.group_errors(pupils, teachers)
+    errors = slot.programme.group_errors(pupils, *staff)
     if errors:
         field, message = next(iter(errors.items()))
         raise BookingError(message, field=field)

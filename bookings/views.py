@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from bookings import services
 from bookings.filters import ProgrammeFilter
-from bookings.forms import BookingForm
+from bookings.forms import BookingForm, CancelForm
 from bookings.models import Booking, StudyProgramme
 from bookings.ratelimit import limit_posts
 from core.listing import listing_context
@@ -52,13 +52,15 @@ def _coming_slots(programme, now):
 @cache_public_page
 def programme_detail(request, slug):
     programme = get_object_or_404(_programmes(request), slug=slug)
+    slots = _coming_slots(programme, timezone.now())
     return render(
         request,
         "bookings/programme_detail.html",
         {
             "programme": programme,
             "site": programme.site,
-            "slots": _coming_slots(programme, timezone.now()),
+            "slots": slots,
+            "any_bookable": any(slot.places_for_a_group() for slot in slots),
             **preview_context(programme, programme.site),
         },
     )
@@ -103,6 +105,8 @@ def _book(form):
             organiser_email=data["organiser_email"],
             pupils=form.pupils(),
             teachers=data["teachers"],
+            safety_officers=data.get("safety_officers") or 0,
+            tutors=data.get("tutors") or 0,
             special_needs=data["special_needs"],
             language=get_language(),
             submission_key=data["submission_key"] or None,
@@ -151,6 +155,9 @@ def booking_manage(request, reference, secret):
 @require_POST
 def booking_cancel(request, reference, secret):
     booking = _booking_or_404(reference, secret)
+    if not CancelForm(request.POST).is_valid():
+        messages.error(request, _("Nothing was cancelled: tick “Yes, cancel this booking” to confirm."))
+        return redirect("bookings:booking-manage", reference=booking.reference, secret=booking.secret)
     try:
         services.cancel_booking(booking=booking)
     except services.BookingError as error:

@@ -201,6 +201,8 @@ def test_an_operators_new_programme_waits_for_review_and_cannot_be_published_by_
         "group_min": 10,
         "group_max": 40,
         "pupils_per_teacher": 10,
+        "safety_officers_per_group": 0,
+        "tutors_per_group": 0,
         "price_per_pupil": "0",
         "lead_days": 7,
         "published": "on",  # read-only for an operator: ignored

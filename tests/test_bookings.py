@@ -49,13 +49,13 @@ def _text(response):
 
 def test_the_programme_page_lists_coming_slots_with_places_left(client):
     programme = make_programme()
-    slot = make_slot(programme, at(2027, 3, 15, 9), capacity=30)
+    slot = make_slot(programme, at(2027, 3, 15, 9), capacity=40)
     services.create_booking(**service_kwargs(slot))  # 22 persons
     make_slot(programme, at(2027, 3, 16, 9), status=SlotStatus.CLOSED)
     make_slot(programme, at(2027, 3, 2, 9))  # inside the three-day lead time
     make_slot(programme, at(2027, 2, 20, 9))  # past
     html = _text(client.get(en(programme.get_absolute_url())))
-    assert "8 places left" in html
+    assert "18 places left" in html
     assert html.count('class="slot"') + html.count('class="slot is-full"') == 1
 
 
@@ -309,7 +309,7 @@ def test_the_organiser_cancels_through_the_link_and_the_places_are_freed(client,
     booking = _booking()
     url = reverse("bookings:booking-cancel", kwargs={"reference": booking.reference, "secret": booking.secret})
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(en(url))
+        response = client.post(en(url), {"confirm": "on"})
     assert response.status_code == 302
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CANCELLED
@@ -319,13 +319,29 @@ def test_the_organiser_cancels_through_the_link_and_the_places_are_freed(client,
     assert [(c.to_status, c.actor) for c in booking.status_log()][-1] == ("cancelled", "organiser")
 
 
+def test_the_manage_page_asks_for_confirmation_before_cancelling(client):
+    booking = _booking()
+    html = client.get(en(booking.manage_path())).content.decode()
+    assert 'type="checkbox" name="confirm"' in html and "Yes, cancel this booking" in html
+
+
+def test_a_cancel_post_without_the_confirmation_cancels_nothing_and_says_why(client):
+    booking = _booking()
+    url = reverse("bookings:booking-cancel", kwargs={"reference": booking.reference, "secret": booking.secret})
+    response = client.post(en(url), follow=True)
+    assert "Nothing was cancelled" in _text(response)
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.REQUESTED
+    assert not mail.outbox
+
+
 def test_the_organiser_cannot_cancel_online_after_the_cut_off(client, settings):
     settings.BOOKING_CANCEL_CUTOFF_HOURS = 48
     booking = _booking()  # the visit is on 15 March at 9:00
     url = reverse("bookings:booking-cancel", kwargs={"reference": booking.reference, "secret": booking.secret})
     with patch("django.utils.timezone.now", return_value=at(2027, 3, 13, 9, 1)):
         assert "too late to cancel online" in _text(client.get(en(booking.manage_path())))
-        response = client.post(en(url), follow=True)
+        response = client.post(en(url), {"confirm": "on"}, follow=True)
     assert "too late to cancel online" in _text(response)
     booking.refresh_from_db()
     assert booking.status == BookingStatus.REQUESTED

@@ -93,6 +93,7 @@ def test_a_teacher_books_a_study_tour_on_a_phone(live_server, phone, locomotive_
     page.goto(live_server.url + link[link.index("/en/") :])
     assert page.locator(".status-panel h2").inner_text() == "Requested"
     screenshot(page, "bookings-phone-5-manage")
+    page.get_by_label("Yes, cancel this booking").check()
     page.get_by_role("button", name="Cancel the booking").click()
     page.wait_for_url(re.compile(rf"/booking/{booking.reference}/[^/]+/$"))
     assert page.locator(".status-panel h2").inner_text() == "Cancelled"
