@@ -129,7 +129,7 @@ def test_home_page_in_english_under_en(client):
 
 
 PAGES = [
-    ("home", "首页"),
+    ("home", "神农福地 制造名城"),
     ("sites:site-list", "景点"),
     ("sites:heritage-list", "工业遗产"),
     ("sites:map", "地图"),
