@@ -129,6 +129,21 @@ def test_the_archive_lists_past_dates_latest_first(client):
     assert dates == [at(2027, 7, 1, 9), at(2026, 9, 19, 9)]
 
 
+def test_an_empty_archive_without_filters_says_there_are_no_past_events_yet(client):
+    add_date(make_event(title_zh="厂BA"), at(2027, 7, 17, 19, 30))
+    page = _text(client.get("/en/events/past/"))
+    assert "No past events yet." in page
+    assert "matches these filters" not in page and "Clear the filters" not in page
+    filtered = _text(client.get("/en/events/past/", {"kind": "expo"}))
+    assert "No past event matches these filters." in filtered and "Clear the filters" in filtered
+
+
+def test_an_empty_list_without_filters_says_nothing_is_announced_yet(client):
+    page = _text(client.get("/en/events/"))
+    assert "No upcoming events are announced yet." in page
+    assert "matches these filters" not in page
+
+
 def test_the_pages_answer_in_english_with_the_english_title(client):
     add_date(make_event(title_zh="厂BA", title_en="Factory Basketball League"), at(2027, 7, 17, 19, 30))
     for path in ("/en/events/", "/en/events/calendar/"):
