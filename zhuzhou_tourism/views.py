@@ -16,6 +16,7 @@ from core.models import rank_by
 from core.pagecache import cache_public_page, this_minute
 from sites.filters import LEVEL_ORDER
 from sites.models import DemonstrationLevel, HeritageAsset, HeritageLevel, Site
+from zhuzhou_tourism.jsonld import home_jsonld
 
 FEATURED_COUNT = 6
 
@@ -45,6 +46,7 @@ def home(request):
             ),
             "industries": Industry.choices,
             "minute": this_minute(),
+            "jsonld": home_jsonld(),
         },
     )
 
