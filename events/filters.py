@@ -93,3 +93,14 @@ class OccurrenceFilter(django_filters.FilterSet):
 
     def filter_free(self, qs, name, value):
         return qs.filter(event__admission_free=True) if value else qs
+
+
+class UpcomingFilter(OccurrenceFilter):
+    """The upcoming list: each event once, at its next date inside the filters (OccurrenceQuerySet.next_per_event)."""
+
+    @property
+    def qs(self):
+        # Unbound (no filters) too, so not in filter_queryset(), which django-filter then skips.
+        if not hasattr(self, "_next_per_event"):
+            self._next_per_event = super().qs.next_per_event()
+        return self._next_per_event

@@ -2,7 +2,8 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Min, Prefetch, Q
+from django.db.models import Case, Count, F, Min, Prefetch, Q, Sum, When, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -273,6 +274,14 @@ class OccurrenceQuerySet(models.QuerySet):
             Prefetch("event__photos", queryset=EventPhoto.objects.order_by("position", "id"))
         )
 
+    def next_per_event(self):
+        """One date per event: its first in this queryset, a date that will happen before a cancelled one, with
+        how many of its dates here will happen (`Occurrence.more_dates`). A weekly show is one row, not pages."""
+        event = [F("event_id")]
+        first = Window(RowNumber(), partition_by=event, order_by=[F("cancelled").asc(), F("starts_at").asc(), "pk"])
+        happening = Window(Sum(Case(When(cancelled=False, then=1), default=0)), partition_by=event)
+        return self.annotate(rank_in_event=first, dates_happening=happening).filter(rank_in_event=1)
+
 
 def local_midnight(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
@@ -347,6 +356,11 @@ class Occurrence(models.Model):
     def is_off(self):
         """Not happening on this date: cancelled alone or with the whole event."""
         return self.cancelled or self.event.status == EventStatus.CANCELLED
+
+    @property
+    def more_dates(self):
+        """From OccurrenceQuerySet.next_per_event(): how many other dates of the event the list leaves out."""
+        return max(getattr(self, "dates_happening", 0) - (0 if self.cancelled else 1), 0)
 
     def days(self):
         """The local dates this occurrence touches."""

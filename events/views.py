@@ -14,7 +14,7 @@ from core.listing import filter_notices, listing_context
 from core.pagecache import CATALOGUE, cache_public_page, this_minute
 from core.publishing import preview_context
 from events import ical
-from events.filters import OccurrenceFilter
+from events.filters import OccurrenceFilter, UpcomingFilter
 from events.forms import MonthField
 from events.jsonld import MAX_DATES, event_jsonld
 from events.models import Event, Occurrence
@@ -36,7 +36,7 @@ def event_list(request):
 
     def filterset():
         queryset = _occurrences().upcoming(now).order_by("starts_at", "event__title_zh", "pk")
-        return OccurrenceFilter(request.GET or None, queryset=queryset)
+        return UpcomingFilter(request.GET or None, queryset=queryset)
 
     return _render_list(request, filterset, archive=False, name=f"events:{now:%Y%m%d%H%M}")
 

@@ -19,6 +19,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 from import_export import exceptions, resources
 from import_export.formats.base_formats import CSV, XLSX
@@ -173,6 +174,8 @@ NOT_WAITING = _(
     "This confirmation does not match a file waiting to be imported: it was imported already, replaced by a newer "
     "upload, or has expired. Upload the file again."
 )
+# django-import-export's own Chinese for this heading of its template is garbled; ours comes first (LOCALE_PATHS).
+gettext_noop("Some rows failed to validate")
 CHANGED = _("The file no longer passes its checks, so nothing was imported. Upload it again to see why.")
 
 

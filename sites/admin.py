@@ -3,9 +3,17 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import PhotoInline, PublicationFilter, PublishingAdmin, thumbnail_column
+from core.admin import PhotoInline, PublicationFilter, PublishingAdmin, ScopedHistoryAdmin, thumbnail_column
 from core.permissions import is_bureau
-from sites.models import HeritageAsset, HeritagePhoto, OpeningException, OpeningPeriod, Site, SitePhoto
+from sites.models import (
+    HeritageAsset,
+    HeritagePhoto,
+    OfficialFigure,
+    OpeningException,
+    OpeningPeriod,
+    Site,
+    SitePhoto,
+)
 
 
 class SitePhotoInline(PhotoInline):
@@ -151,3 +159,9 @@ class HeritageAssetAdmin(PublishingAdmin):
     @admin.display(description=_("photo"))
     def thumbnail(self, asset):
         return thumbnail_column(asset)
+
+
+@admin.register(OfficialFigure)
+class OfficialFigureAdmin(ScopedHistoryAdmin):
+    list_display = ["key", "value", "year", "source_zh"]
+    fields = ["key", "value", "year", "source_zh", "source_en"]

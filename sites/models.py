@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
@@ -415,3 +416,42 @@ class HeritagePhoto(Photo):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
         indexes = [models.Index(fields=["asset", "position"], name="heritagephoto_asset_pos")]
+
+
+class FigureKey(models.TextChoices):
+    """What an official figure counts, beside what the portal lists of it."""
+
+    NATIONAL_BASES = "national-bases", _("National industrial (heritage) tourism demonstration bases")
+    PROVINCIAL_POINTS = "provincial-points", _("Provincial industrial tourism demonstration points")
+    MUNICIPAL_POINTS = "municipal-points", _("Municipal industrial tourism demonstration points")
+    NATIONAL_HERITAGE = "national-heritage", _("National industrial heritage")
+    PROVINCIAL_HERITAGE = "provincial-heritage", _("Provincial industrial heritage")
+    MUNICIPAL_HERITAGE = "municipal-heritage", _("Municipal industrial heritage")
+
+
+class OfficialFigure(models.Model):
+    """A count the bureau states officially. The portal lists fewer places than the city has: the home page shows
+    this figure, with its source and year, and what is listed here apart."""
+
+    key = models.CharField(_("figure"), max_length=30, choices=FigureKey.choices, unique=True)
+    value = models.PositiveIntegerField(_("value"))
+    source_zh = models.CharField(
+        _("source (Chinese)"), max_length=200, help_text=_("Where the figure is published, as visitors will read it.")
+    )
+    source_en = models.CharField(_("source (English)"), max_length=250, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("The year the figure was stated."),
+    )
+
+    source = translated("source")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("official figure")
+        verbose_name_plural = _("official figures")
+        ordering = ["key"]
+
+    def __str__(self):
+        return f"{self.get_key_display()}: {self.value}"

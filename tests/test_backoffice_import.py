@@ -1,6 +1,7 @@
 """Bulk import of sites and heritage: a dry run lists every row's errors; a file with errors changes nothing."""
 
 import io
+import re
 import tempfile
 import zipfile
 from unittest.mock import patch
@@ -192,6 +193,27 @@ def test_a_slug_twice_in_one_file_is_an_error_on_the_second_row(editor):
     assert {row.number for row in result.invalid_rows} == {2}
     assert "already used on an earlier row of the file (row 1)" in response.content.decode()
     assert not response.context.get("confirm_form")
+
+
+def test_the_chinese_page_says_in_plain_words_that_rows_failed_their_checks(editor):
+    with translation.override("zh-hans"):
+        page = upload(editor, BAD).content.decode()
+    assert "部分行未通过数据检查" in page
+    assert "某些行验数据证失败" not in page
+
+
+# The admin's page does not scroll sideways: a wide table scrolls in a box of its own (.bo-table-wrap).
+TABLE_IN_WRAPPER = re.compile(r'<div class="bo-table-wrap"[^>]*>((?!</div>).)*<table class="import-preview">', re.S)
+
+
+def test_the_table_of_row_errors_scrolls_inside_the_page(editor):
+    page = upload(editor, BAD).content.decode()
+    assert TABLE_IN_WRAPPER.search(page)
+
+
+def test_the_preview_table_scrolls_inside_the_page_too(editor):
+    page = upload(editor, GOOD).content.decode()
+    assert TABLE_IN_WRAPPER.search(page)
 
 
 def test_a_file_without_a_slug_column_gets_a_message_and_no_traceback(editor):

@@ -1,5 +1,6 @@
 """The public events pages: the upcoming list and its filters, the archive, the calendar, the event page."""
 
+import datetime
 import json
 import re
 from unittest import mock
@@ -52,6 +53,51 @@ def test_the_list_shows_dates_to_come_and_running_now_soonest_first(client):
 
     assert _titles(response) == ["轨博会", "厂BA"]
     assert "草稿活动" not in _text(response)
+
+
+def test_a_weekly_show_is_listed_once_with_its_next_date_and_how_many_more(client):
+    show = make_event(title_zh="国彩醴陵", kind="show")
+    for week in range(30):
+        add_date(show, at(2027, 7, 10, 19, 30) + datetime.timedelta(weeks=week))  # tonight, then every Saturday
+    expo = make_event(title_zh="瓷博会", kind="expo")
+    add_date(expo, at(2027, 10, 15, 9))
+
+    response = client.get("/en/events/")
+
+    assert _titles(response) == ["国彩醴陵", "瓷博会"]
+    (show_date, expo_date) = response.context["page"].object_list
+    assert show_date.starts_at == at(2027, 7, 10, 19, 30)
+    html = _text(response)
+    assert "29 more dates" in html and "1 more date" not in html
+    assert "2 events" in html
+
+
+def test_the_next_date_skips_a_cancelled_one_and_more_dates_count_only_those_that_will_happen(client):
+    show = make_event(title_zh="国彩醴陵", kind="show")
+    add_date(show, at(2027, 7, 17, 19, 30), cancelled=True)
+    add_date(show, at(2027, 7, 24, 19, 30))
+    add_date(show, at(2027, 7, 31, 19, 30))
+    add_date(show, at(2027, 8, 7, 19, 30), cancelled=True)
+    response = client.get("/en/events/")
+    assert [o.starts_at for o in response.context["page"].object_list] == [at(2027, 7, 24, 19, 30)]
+    assert "1 more date" in _text(response)
+
+
+def test_one_event_a_row_keeps_filters_and_pages(client):
+    for n in range(14):
+        show = make_event(title_zh=f"演出{n:02}", kind="show")
+        for week in range(5):
+            add_date(show, at(2027, 7, 11 + n, 19, 30) + datetime.timedelta(weeks=week))
+    add_date(make_event(title_zh="厂BA", kind="sports"), at(2027, 7, 12, 19, 30))
+
+    first, second = client.get("/events/", {"kind": "show"}), client.get("/events/", {"kind": "show", "page": 2})
+    assert _titles(first) + _titles(second) == [f"演出{n:02}" for n in range(14)]
+    assert first.context["page"].paginator.count == 14
+    # The date filters choose the dates: the next one inside them, and how many more inside them.
+    narrowed = client.get("/en/events/", {"kind": "show", "date_from": "2027-08-01", "date_to": "2027-08-03"})
+    shown = {o.event.title_zh: o.starts_at for o in narrowed.context["page"].object_list}
+    assert shown["演出00"] == at(2027, 8, 1, 19, 30) and len(shown) == 6
+    assert "more date" not in _text(narrowed)
 
 
 def test_a_cancelled_date_stays_listed_and_says_so(client):
@@ -127,6 +173,21 @@ def test_the_archive_lists_past_dates_latest_first(client):
     response = client.get("/events/past/")
     dates = [o.starts_at for o in response.context["page"].object_list]
     assert dates == [at(2027, 7, 1, 9), at(2026, 9, 19, 9)]
+
+
+def test_an_empty_archive_without_filters_says_there_are_no_past_events_yet(client):
+    add_date(make_event(title_zh="厂BA"), at(2027, 7, 17, 19, 30))
+    page = _text(client.get("/en/events/past/"))
+    assert "No past events yet." in page
+    assert "matches these filters" not in page and "Clear the filters" not in page
+    filtered = _text(client.get("/en/events/past/", {"kind": "expo"}))
+    assert "No past event matches these filters." in filtered and "Clear the filters" in filtered
+
+
+def test_an_empty_list_without_filters_says_nothing_is_announced_yet(client):
+    page = _text(client.get("/en/events/"))
+    assert "No upcoming events are announced yet." in page
+    assert "matches these filters" not in page
 
 
 def test_the_pages_answer_in_english_with_the_english_title(client):
@@ -310,7 +371,7 @@ def _events_with_dates(count, start_day=11):
 @pytest.mark.parametrize("size", [2, 8])
 def test_the_event_list_makes_the_same_queries_at_any_size(client, django_assert_num_queries, size):
     _events_with_dates(size)
-    # count, the page of occurrences with their events and sites, the events' photos
+    # count, the page of each event's next date (with its event, site and number of other dates), the photos
     with django_assert_num_queries(3):
         response = client.get("/events/")
     assert response.status_code == 200

@@ -23,8 +23,8 @@ NOW = at(2026, 12, 1, 10)
 PAGES = {
     "home": (
         "/",
-        12,
-        "site and heritage counts by level, featured sites and photos, what's on and photos, "
+        13,
+        "the official figures, site and heritage counts by level, featured sites and photos, what's on and photos, "
         "featured routes with their stops, places' photos and next dates, study tours and photos",
     ),
     "sites": ("/sites/", 3, "count, page, photos"),

@@ -279,3 +279,38 @@ def test_browsers_asking_for_favicon_ico_get_the_icon(client):
     assert response.status_code == 200 and response["Content-Type"] == "image/x-icon"
     assert b"".join(response.streaming_content if response.streaming else [response.content])[:4] == b"\0\0\1\0"
     assert "max-age=" in response["Cache-Control"]
+
+
+# The home page --------------------------------------------------------------------------------------------
+
+
+def test_the_home_page_shares_its_hero_photo_as_an_absolute_og_image(client, crrc):
+    crrc.featured = True
+    crrc.save()
+    image = head(client, "/").meta["og:image"]
+    assert image.startswith(HOST + "/media/renditions/") and image.endswith(".jpg")
+    assert image.removeprefix(HOST) in client.get("/").content.decode().split("hero-media", 1)[1]
+
+
+def test_the_home_page_without_a_hero_photo_has_no_og_image(client):
+    assert "og:image" not in head(client, "/").meta
+
+
+@pytest.mark.parametrize(
+    ("prefix", "name", "bureau"),
+    [
+        ("", "株洲工业旅游", "株洲市文化旅游广电体育局"),
+        ("/en", "Zhuzhou Industrial Tourism", "Zhuzhou Bureau of Culture, Tourism, Radio, Television and Sports"),
+    ],
+)
+def test_the_home_page_json_ld_names_the_website_its_search_and_the_bureau(client, prefix, name, bureau):
+    (data,) = head(client, prefix + "/").structured()
+    graph = {node["@type"]: node for node in data["@graph"]}
+    website, bureau_node = graph["WebSite"], graph["GovernmentOrganization"]
+    assert website["name"] == name and website["url"] == f"{HOST}{prefix}/"
+    search = website["potentialAction"]
+    assert search["@type"] == "SearchAction"
+    assert search["target"]["urlTemplate"] == f"{HOST}{prefix}/sites/?q={{search_term_string}}"
+    assert search["query-input"] == "required name=search_term_string"
+    assert bureau_node["name"] == bureau
+    assert website["publisher"] == {"@id": bureau_node["@id"]}

@@ -231,6 +231,12 @@ def test_pagination_links_keep_the_filters(client, many_ceramics):
     assert previous == ["?industry=ceramics&amp;q=%E9%99%B6%E7%93%B7&amp;page=1"]
 
 
+def test_the_pagination_says_previous_and_next_page_in_chinese(client, many_ceramics):
+    page = client.get("/sites/", {"page": 2}).content.decode()
+    assert "← 上一页</a>" in page and "下一页 →</a>" in page
+    assert "上一个" not in page and "下一个" not in page
+
+
 def test_the_page_number_is_not_repeated_in_links(client, many_ceramics):
     page = client.get("/sites/", {"industry": "ceramics", "page": 2}).content.decode()
     assert page.count("page=2") == 0 or "page=2&amp;page" not in page

@@ -15,21 +15,52 @@ from core.links import absolute_url
 from core.models import rank_by
 from core.pagecache import cache_public_page, this_minute
 from sites.filters import LEVEL_ORDER
-from sites.models import DemonstrationLevel, HeritageAsset, HeritageLevel, Site
+from sites.models import DemonstrationLevel, FigureKey, HeritageAsset, HeritageLevel, OfficialFigure, Site
+from zhuzhou_tourism.jsonld import home_jsonld
 
 FEATURED_COUNT = 6
 
 
-def _counts(queryset, choices):
+# Which official figure stands beside each level the portal lists.
+SITE_FIGURES = {"national": FigureKey.NATIONAL_BASES, "provincial": FigureKey.PROVINCIAL_POINTS}
+SITE_FIGURES["municipal"] = FigureKey.MUNICIPAL_POINTS
+HERITAGE_FIGURES = {
+    "national": FigureKey.NATIONAL_HERITAGE,
+    "provincial": FigureKey.PROVINCIAL_HERITAGE,
+    "municipal": FigureKey.MUNICIPAL_HERITAGE,
+}
+
+
+def _counts(queryset, choices, figures, official):
+    """Per level: what the portal lists (`count`) and the bureau's own figure (`official`, or None)."""
     found = dict(queryset.values_list("level").annotate(n=Count("id")).order_by())
-    return [{"value": value, "label": label, "count": found.get(value, 0)} for value, label in choices]
+    return [
+        {
+            "value": value,
+            "label": label,
+            "count": found.get(value, 0),
+            "official": official.get(figures.get(value)),
+        }
+        for value, label in choices
+    ]
+
+
+def _figures():
+    sites = Site.objects.published()
+    level_choices = [c for c in DemonstrationLevel.choices if c[0] != DemonstrationLevel.NONE]
+    official = {figure.key: figure for figure in OfficialFigure.objects.all()}
+    return {
+        "sites": _counts(sites, level_choices, SITE_FIGURES, official),
+        "heritage": _counts(HeritageAsset.objects.published(), HeritageLevel.choices, HERITAGE_FIGURES, official),
+        # One line per source, however many figures it gives.
+        "sources": sorted({(figure.source, figure.year) for figure in official.values()}, key=lambda s: (s[1], s[0])),
+    }
 
 
 @require_safe
 @cache_public_page
 def home(request):
     sites = Site.objects.published()
-    level_choices = [c for c in DemonstrationLevel.choices if c[0] != DemonstrationLevel.NONE]
     # Lazy, like the sections' template tags: on a data-cache hit the template needs none of them.
     return render(
         request,
@@ -39,12 +70,10 @@ def home(request):
             "featured": sites.filter(featured=True)
             .for_listing()
             .order_by(rank_by("level", LEVEL_ORDER), "name_zh")[:FEATURED_COUNT],
-            "site_counts": SimpleLazyObject(lambda: _counts(sites, level_choices)),
-            "heritage_counts": SimpleLazyObject(
-                lambda: _counts(HeritageAsset.objects.published(), HeritageLevel.choices)
-            ),
+            "figures": SimpleLazyObject(_figures),
             "industries": Industry.choices,
             "minute": this_minute(),
+            "jsonld": home_jsonld(),
         },
     )
 

@@ -28,8 +28,14 @@
     });
   }
 
+  // The zoom buttons take the map's top-left corner (10 px margin, two 30 px buttons): a popup opening up
+  // there is panned down below them instead of under them.
+  var POPUP = { autoPanPaddingTopLeft: [5, 84] };
+
   var single = document.getElementById("site-map");
   if (single) {
+    // Hidden in the page: without JavaScript it would stay an empty box.
+    single.hidden = false;
     var point = toDisplay(parseFloat(single.dataset.lat), parseFloat(single.dataset.lng));
     var map = makeMap(single, point, 13);
     // The name stays visible: without tiles (offline, blocked) the marker alone would say little.
@@ -41,6 +47,7 @@
 
   var overview = document.getElementById("places-map");
   if (overview) {
+    overview.closest(".map-box").hidden = false;
     var bigMap = makeMap(overview, [27.7, 113.3], 9);
     fetch(overview.dataset.geojson, { headers: { Accept: "application/geo+json" } })
       .then(function (response) { return response.json(); })
@@ -59,7 +66,7 @@
           label.className = "popup-label";
           label.textContent = feature.properties.label;
           popup.appendChild(label);
-          marker(latlng, feature.properties.kind).addTo(bigMap).bindPopup(popup);
+          marker(latlng, feature.properties.kind).addTo(bigMap).bindPopup(popup, POPUP);
         });
         if (bounds.length) bigMap.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
       })
