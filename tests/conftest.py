@@ -1,6 +1,7 @@
 """Shared fixtures. Settings are the production ones (DEBUG off); time is Asia/Shanghai."""
 
 import datetime
+from unittest.mock import patch
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -41,4 +42,14 @@ def fixed_time_in_english():
     from tests.test_bookings_helpers import NOW
 
     with patch("django.utils.timezone.now", return_value=NOW), translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def at_noon_on_monday():
+    """The bookings tests' fixed "now" (tests.test_bookings_helpers.NOW), with an empty cache."""
+    from tests.test_bookings_helpers import NOW
+
+    cache.clear()
+    with patch("django.utils.timezone.now", return_value=NOW):
         yield

@@ -5,21 +5,13 @@ from unittest.mock import patch
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 
 from bookings import services
 from tests.conftest import at
 from tests.factories import make_site
 from tests.test_bookings_helpers import NOW, make_programme, make_slot, service_kwargs
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def frozen_time():
-    cache.clear()
-    with patch("django.utils.timezone.now", return_value=NOW):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("at_noon_on_monday")]
 
 
 def _en(path):

@@ -1,22 +1,12 @@
 """A slot shows as bookable only while the smallest group the programme allows still fits in its places left."""
 
-from unittest.mock import patch
-
 import pytest
-from django.core.cache import cache
 
 from bookings import services
 from tests.conftest import at
-from tests.test_bookings_helpers import NOW, make_programme, make_slot, service_kwargs
+from tests.test_bookings_helpers import make_programme, make_slot, service_kwargs
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def frozen_time():
-    cache.clear()
-    with patch("django.utils.timezone.now", return_value=NOW):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("at_noon_on_monday")]
 
 
 def _html(client, path):

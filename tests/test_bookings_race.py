@@ -75,6 +75,27 @@ def _book(slot, pupils, teachers, key=None):
     return work
 
 
+def post_bookings_in_parallel(slot, count, *, key):
+    """`count` booking forms of 9 pupils and a teacher, posted at the same moment; (status, page) of each."""
+    url = "/en" + reverse("bookings:booking-create", kwargs={"slug": slot.programme.slug}).removeprefix("/en")
+
+    def post(i):
+        data = {
+            "slot": slot.pk,
+            "pupils_junior": 9,
+            "teachers": 1,
+            "school": f"第{i + 1}中学",
+            "organiser_name": "王老师",
+            "organiser_phone": "13807310000",
+            "organiser_email": f"teacher{i}@school.example",
+            "submission_key": f"{key}-{i:03d}-abcdefghijklmnop",
+        }
+        response = Client().post(url, data)
+        return response.status_code, response.content.decode()
+
+    return in_parallel(count, post)
+
+
 def _persons_booked(slot):
     return sum(Booking.objects.filter(slot=slot).values_list("persons", flat=True))
 
@@ -106,23 +127,7 @@ def test_without_the_lock_parallel_requests_oversell(monkeypatch):
 def test_with_the_lock_50_parallel_posts_of_10_persons_give_exactly_3_bookings(monkeypatch):
     pause_after_count(monkeypatch, 0.02)  # the same widened window, now behind the lock
     slot = _slot()
-    url = "/en" + reverse("bookings:booking-create", kwargs={"slug": slot.programme.slug}).removeprefix("/en")
-
-    def post(i):
-        data = {
-            "slot": slot.pk,
-            "pupils_junior": 9,
-            "teachers": 1,
-            "school": f"第{i + 1}中学",
-            "organiser_name": "王老师",
-            "organiser_phone": "13807310000",
-            "organiser_email": f"teacher{i}@school.example",
-            "submission_key": f"race-{i:03d}-abcdefghijklmnop",
-        }
-        response = Client().post(url, data)
-        return response.status_code, response.content.decode()
-
-    results = in_parallel(50, post)
+    results = post_bookings_in_parallel(slot, 50, key="race")
     assert not [r for r in results if isinstance(r, Exception)]
     redirects = [status for status, _body in results if status == 302]
     refusals = [body for status, body in results if status == 200 and "Not enough places" in body]

@@ -10,12 +10,10 @@ import sqlite3
 
 import pytest
 from django.db import connection, connections
-from django.test import Client
-from django.urls import reverse
 from django.utils import timezone
 
 from tests.test_bookings_helpers import make_programme, make_slot
-from tests.test_bookings_race import in_parallel
+from tests.test_bookings_race import post_bookings_in_parallel
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -44,26 +42,6 @@ def _rows(path, sql):
         return db.execute(sql).fetchall()
 
 
-def _post_bookings(slot, count):
-    url = "/en" + reverse("bookings:booking-create", kwargs={"slug": slot.programme.slug}).removeprefix("/en")
-
-    def post(i):
-        data = {
-            "slot": slot.pk,
-            "pupils_junior": 9,
-            "teachers": 1,
-            "school": f"第{i + 1}中学",
-            "organiser_name": "王老师",
-            "organiser_phone": "13807310000",
-            "organiser_email": f"teacher{i}@school.example",
-            "submission_key": f"sqlite-{i:03d}-abcdefghijklmnop",
-        }
-        response = Client().post(url, data)
-        return response.status_code, response.content.decode()
-
-    return in_parallel(count, post)
-
-
 def _slot(capacity):
     programme = make_programme(group_min=5, group_max=40, pupils_per_teacher=10, lead_days=3)
     return make_slot(programme, start=timezone.now() + datetime.timedelta(days=30), capacity=capacity)
@@ -72,7 +50,7 @@ def _slot(capacity):
 def test_ten_parallel_booking_posts_on_sqlite_all_get_an_answer(file_database):
     slot = _slot(capacity=200)
     path = file_database()
-    results = _post_bookings(slot, 10)
+    results = post_bookings_in_parallel(slot, 10, key="sqlite")
     assert [r for r in results if isinstance(r, Exception)] == []
     assert [status for status, _body in results] == [302] * 10
     assert _rows(path, f"SELECT COUNT(*) FROM bookings_booking WHERE slot_id = {slot.pk}") == [(10,)]
@@ -84,7 +62,7 @@ def test_parallel_booking_posts_on_sqlite_never_overbook(file_database, monkeypa
     pause_after_count(monkeypatch, 0.02)  # a wide window between counting and inserting
     slot = _slot(capacity=30)
     path = file_database()
-    results = _post_bookings(slot, 12)
+    results = post_bookings_in_parallel(slot, 12, key="sqlite")
     assert [r for r in results if isinstance(r, Exception)] == []
     redirects = [status for status, _body in results if status == 302]
     refusals = [body for status, body in results if status == 200 and "Not enough places" in body]

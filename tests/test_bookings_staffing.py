@@ -1,25 +1,15 @@
 """Staffing beyond the teacher ratio (LB/T 054-2025): a programme may require safety officers and tutors (研学导师)
 per group; the organiser gives their number (counts only), and they take places like everyone else."""
 
-from unittest.mock import patch
-
 import pytest
 from django.core import mail
-from django.core.cache import cache
 
 from bookings import services
 from bookings.models import Booking
 from tests.conftest import at
-from tests.test_bookings_helpers import NOW, booking_data, make_programme, make_slot, service_kwargs
+from tests.test_bookings_helpers import booking_data, make_programme, make_slot, service_kwargs
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def frozen_time():
-    cache.clear()
-    with patch("django.utils.timezone.now", return_value=NOW):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("at_noon_on_monday")]
 
 
 @pytest.fixture
