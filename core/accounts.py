@@ -3,13 +3,21 @@ mails that link to the public address (SITE_URL), not to the host the request ca
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
 from django.utils.translation import gettext as _
 
 from core.links import site_domain, site_scheme
 from core.ratelimit import client_address, over_limit
 
 
+class SiteUrlPasswordResetForm(PasswordResetForm):
+    def save(self, **kwargs):
+        return super().save(**{**kwargs, "domain_override": site_domain(), "use_https": site_scheme() == "https"})
+
+
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = SiteUrlPasswordResetForm
+
     def post(self, request, *args, **kwargs):
         form = self.get_form()
         limit = settings.PASSWORD_RESET_RATE_LIMIT
@@ -25,18 +33,3 @@ class PasswordResetView(auth_views.PasswordResetView):
             response["Retry-After"] = str(limit[1])
             return response
         return self.form_valid(form)
-
-    def form_valid(self, form):
-        form.save(
-            domain_override=site_domain(),
-            use_https=site_scheme() == "https",
-            token_generator=self.token_generator,
-            from_email=self.from_email,
-            email_template_name=self.email_template_name,
-            subject_template_name=self.subject_template_name,
-            request=self.request,
-            html_email_template_name=self.html_email_template_name,
-            extra_email_context=self.extra_email_context,
-        )
-        # FormView's redirect, without the parent's second save.
-        return super(auth_views.PasswordResetView, self).form_valid(form)
