@@ -18,7 +18,7 @@ def _queues(request):
     """(model, queryset of what waits) for every content type, scoped like its changelist (an operator: their
     own sites' listings, proposed changes and programmes)."""
     return [
-        (model, model.objects.filter(pk__in=back_office_scope(request, model).values("pk")))
+        (model, back_office_scope(request, model))
         for model in publishable_models()
         if may_open_in_back_office(request, model)
     ]
