@@ -2,8 +2,8 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, F, Min, Prefetch, Q, Sum, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -275,12 +275,38 @@ class OccurrenceQuerySet(models.QuerySet):
         )
 
     def next_per_event(self):
-        """One date per event: its first in this queryset, a date that will happen before a cancelled one, with
-        how many of its dates here will happen (`Occurrence.more_dates`). A weekly show is one row, not pages."""
-        event = [F("event_id")]
-        first = Window(RowNumber(), partition_by=event, order_by=[F("cancelled").asc(), F("starts_at").asc(), "pk"])
-        happening = Window(Sum(Case(When(cancelled=False, then=1), default=0)), partition_by=event)
-        return self.annotate(rank_in_event=first, dates_happening=happening).filter(rank_in_event=1)
+        """One date per event (NextDates): a weekly show is one row, not pages."""
+        return NextDates(self)
+
+
+class NextDates:
+    """Each event of `occurrences` once, at its first date there (one that will happen before a cancelled one),
+    soonest first, with how many of its dates there will happen (`Occurrence.more_dates`).
+
+    Read like a queryset by a paginator: count() and a slice. The events are grouped and ordered in SQL by a hash
+    aggregate over their dates, and a page reads only its own events' dates. A window over every date would sort
+    them all on each request: 0.4 s at the province's 255,000 dates."""
+
+    def __init__(self, occurrences):
+        self.occurrences = occurrences
+        happening = Q(cancelled=False)
+        self.events = (
+            occurrences.order_by()
+            .values("event_id", "event__title_zh")
+            .annotate(next_start=Coalesce(Min("starts_at", filter=happening), Min("starts_at")))
+            .order_by("next_start", "event__title_zh", "event_id")
+        )
+
+    def count(self):
+        return self.events.count()
+
+    def __getitem__(self, index):
+        same_event = self.occurrences.order_by().filter(event_id=OuterRef("event_id"))
+        first = same_event.order_by("cancelled", "starts_at", "pk").values("pk")[:1]
+        happening = same_event.filter(cancelled=False).values("event_id").annotate(n=Count("pk")).values("n")
+        return self.occurrences.filter(event_id__in=self.events.values("event_id")[index], pk=Subquery(first)).annotate(
+            dates_happening=Coalesce(Subquery(happening), 0)
+        )
 
 
 def local_midnight(day):
@@ -359,7 +385,7 @@ class Occurrence(models.Model):
 
     @property
     def more_dates(self):
-        """From OccurrenceQuerySet.next_per_event(): how many other dates of the event the list leaves out."""
+        """From NextDates: how many other dates of the event the list leaves out."""
         return max(getattr(self, "dates_happening", 0) - (0 if self.cancelled else 1), 0)
 
     def days(self):
