@@ -532,7 +532,7 @@ class Booking(models.Model):
                 violation_error_message=_("A group brings between 1 and 200 teachers."),
             ),
             models.CheckConstraint(
-                condition=Q(safety_officers__lte=20, tutors__lte=20),
+                condition=Q(safety_officers__lte=MAX_STAFF_PER_GROUP, tutors__lte=MAX_STAFF_PER_GROUP),
                 name="booking_staff_valid",
                 violation_error_message=_("A group brings at most 20 safety officers and 20 tutors."),
             ),

@@ -22,8 +22,11 @@ FEATURED_COUNT = 6
 
 
 # Which official figure stands beside each level the portal lists.
-SITE_FIGURES = {"national": FigureKey.NATIONAL_BASES, "provincial": FigureKey.PROVINCIAL_POINTS}
-SITE_FIGURES["municipal"] = FigureKey.MUNICIPAL_POINTS
+SITE_FIGURES = {
+    "national": FigureKey.NATIONAL_BASES,
+    "provincial": FigureKey.PROVINCIAL_POINTS,
+    "municipal": FigureKey.MUNICIPAL_POINTS,
+}
 HERITAGE_FIGURES = {
     "national": FigureKey.NATIONAL_HERITAGE,
     "provincial": FigureKey.PROVINCIAL_HERITAGE,
