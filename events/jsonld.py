@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from core.jsonld import clean, image_urls
+from core.jsonld import about, clean, image_urls
 from core.links import absolute_url
 from core.translation import is_english
 from events.models import EventStatus
@@ -35,11 +35,7 @@ def _common(request, event):
     url = absolute_url(event.get_absolute_url())
     return clean(
         {
-            "@type": event.schema_type,
-            "name": event.title,
-            "alternateName": event.title_zh if is_english() else event.title_en,
-            "description": event.summary or event.description[:300],
-            "url": url,
+            **about(event, event.schema_type),
             "image": image_urls(event),
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "location": _place(request, event),

@@ -1,8 +1,7 @@
 """schema.org TouristTrip for a route page; the stops are its itinerary, an ordered ItemList."""
 
-from core.jsonld import clean
+from core.jsonld import about, clean
 from core.links import absolute_url
-from core.translation import is_english
 
 _SCHEMA_TYPES = {"site": "TouristAttraction", "heritage": "LandmarksOrHistoricalBuildings"}
 
@@ -11,11 +10,7 @@ def route_jsonld(request, route, plan):
     stops = [stop for day in plan for stop in day.stops]
     data = {
         "@context": "https://schema.org",
-        "@type": "TouristTrip",
-        "name": route.title,
-        "alternateName": route.title_zh if is_english() else route.title_en,
-        "description": route.summary or route.description[:300],
-        "url": absolute_url(route.get_absolute_url()),
+        **about(route, "TouristTrip"),
         "touristType": [str(label) for label in route.audience_labels()],
         "itinerary": {
             "@type": "ItemList",

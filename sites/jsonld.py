@@ -1,6 +1,6 @@
 """schema.org JSON-LD for the site and heritage pages (core.jsonld has what the apps share)."""
 
-from core.jsonld import clean, geo, image_urls
+from core.jsonld import about, clean, geo, image_urls
 from core.links import absolute_url
 from core.translation import is_english
 
@@ -8,11 +8,7 @@ from core.translation import is_english
 def site_jsonld(request, site):
     data = {
         "@context": "https://schema.org",
-        "@type": "TouristAttraction",
-        "name": site.name,
-        "alternateName": site.name_zh if is_english() else site.name_en,
-        "description": site.summary or site.description[:300],
-        "url": absolute_url(site.get_absolute_url()),
+        **about(site, "TouristAttraction"),
         "image": image_urls(site),
         "geo": geo(site),
         "address": clean(
@@ -45,11 +41,7 @@ def site_jsonld(request, site):
 def heritage_jsonld(request, asset):
     data = {
         "@context": "https://schema.org",
-        "@type": "LandmarksOrHistoricalBuildings",
-        "name": asset.name,
-        "alternateName": asset.name_zh if is_english() else asset.name_en,
-        "description": asset.summary or asset.description[:300],
-        "url": absolute_url(asset.get_absolute_url()),
+        **about(asset, "LandmarksOrHistoricalBuildings"),
         "image": image_urls(asset),
         "geo": geo(asset),
         "address": {
