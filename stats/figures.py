@@ -1,0 +1,46 @@
+"""What the public "Zhuzhou in figures" page shows: only what the bureau has published, each figure with its source
+and period. The official counts (sites.OfficialFigure) stay where they are kept and are shown here beside the
+visitor figures, not copied."""
+
+from django.db.models import Count, Max, Min, Q, Sum
+
+from sites.models import OfficialFigure
+from stats.models import EventReport, SiteMonthReport
+from stats.report import bars
+
+YEARS_SHOWN = 10
+
+
+def site_totals():
+    """One row per year of published monthly reports, newest first: the totals and the months they cover."""
+    rows = (
+        SiteMonthReport.objects.published()
+        .values("year")
+        .annotate(
+            sites=Count("site", distinct=True),
+            reports=Count("pk"),
+            first_month=Min("month"),
+            last_month=Max("month"),
+            visitors=Sum("visitors"),
+            pupils=Sum("pupils"),
+            tourism_revenue=Sum("tourism_revenue"),
+            goods_revenue=Sum("goods_revenue"),
+            illustrative=Count("pk", filter=Q(illustrative=True)),
+        )
+        .order_by("-year")[:YEARS_SHOWN]
+    )
+    return [row | {"label": str(row["year"])} for row in rows]
+
+
+def event_figures():
+    return EventReport.objects.published().select_related("event").order_by("-year", "event__title_zh", "pk")
+
+
+def figures_context():
+    totals = site_totals()
+    return {
+        "official": OfficialFigure.objects.order_by("key"),
+        "totals": totals,
+        "visitor_bars": bars(list(reversed(totals)), "visitors"),
+        "any_illustrative": any(row["illustrative"] for row in totals),
+    }
