@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,8 +36,8 @@ class PublishedByBureau:
         readonly = list(super().get_readonly_fields(request, obj))
         return readonly if can_publish(request.user) else readonly + self.bureau_fields
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location)
         if not can_publish(request.user):
             actions.pop("publish", None)
             actions.pop("unpublish", None)

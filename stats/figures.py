@@ -4,11 +4,12 @@ visitor figures, not copied."""
 
 from django.db.models import Count, Max, Min, Q, Sum
 
-from sites.models import OfficialFigure
+from sites.models import FigureKey, OfficialFigure
 from stats.models import EventReport, SiteMonthReport
 from stats.report import bars
 
 YEARS_SHOWN = 10
+FIGURE_ORDER = list(FigureKey.values)
 
 
 def site_totals():
@@ -39,7 +40,7 @@ def event_figures():
 def figures_context():
     totals = site_totals()
     return {
-        "official": OfficialFigure.objects.order_by("key"),
+        "official": sorted(OfficialFigure.objects.all(), key=lambda figure: FIGURE_ORDER.index(figure.key)),
         "totals": totals,
         "visitor_bars": bars(list(reversed(totals)), "visitors"),
         "any_illustrative": any(row["illustrative"] for row in totals),

@@ -54,10 +54,6 @@ def money_field(label, **kwargs):
     )
 
 
-def month_start(year, month):
-    return datetime.date(year, month, 1)
-
-
 def previous_month(today):
     first = today.replace(day=1) - datetime.timedelta(days=1)
     return first.year, first.month
@@ -187,7 +183,8 @@ class SiteMonthReport(Publication):
 
     def clean(self):
         super().clean()
-        if self.year and self.month and month_start(self.year, self.month) > timezone.localdate().replace(day=1):
+        today = timezone.localdate()
+        if self.year and self.month and (self.year, self.month) > (today.year, today.month):
             raise ValidationError({"month": _("A month can be reported once it has begun, not before.")})
 
     @staticmethod

@@ -2,7 +2,7 @@ from django import template
 
 register = template.Library()
 
-ROW, WIDTH, BAR_SPACE = 38, 400, 300
+ROW, WIDTH, BAR_SPACE = 38, 560, 440
 
 
 @register.inclusion_tag("stats/includes/bars.html")
@@ -15,3 +15,14 @@ def bar_chart(rows, label):
     for row in drawn:
         row["value_x"] = row["width"] + 6
     return {"rows": drawn, "label": label, "height": max(len(rows), 1) * ROW + 4, "width": WIDTH}
+
+
+@register.filter
+def figure(value, places=0):
+    """A count or an amount with thousands separators whatever the language (Chinese formats group none)."""
+    if value is None or value == "":
+        return ""
+    try:
+        return f"{round(value, int(places)):,.{int(places)}f}"
+    except (TypeError, ValueError):
+        return value
