@@ -16,6 +16,8 @@ from sites.models import DemonstrationLevel
 from stats.models import FIRST_YEAR, LAST_YEAR
 
 FIGURES = ["visitors", "pupils", "tourism_revenue", "goods_revenue"]
+MONEY = ["tourism_revenue", "goods_revenue"]
+CENT = Decimal("0.01")
 PERIODS = [("month", _("by month")), ("quarter", _("by quarter")), ("year", _("by year"))]
 BREAKDOWNS = {
     "level": (_("demonstration status"), "site__level", DemonstrationLevel.choices),
@@ -67,7 +69,7 @@ def change(current, previous):
 
 
 def _zero():
-    return dict.fromkeys(FIGURES, 0) | {"reports": 0}
+    return dict.fromkeys(FIGURES, 0) | dict.fromkeys(MONEY, Decimal("0.00")) | {"reports": 0}
 
 
 def _add(total, row):
@@ -76,9 +78,9 @@ def _add(total, row):
 
 
 def _sums(reports, *group):
-    return reports.values(*group).annotate(
-        reports=Count("pk"), **{name: Sum(name) for name in FIGURES}
-    ).order_by(*group)  # fmt: skip
+    rows = reports.values(*group).annotate(reports=Count("pk"), **{name: Sum(name) for name in FIGURES})
+    # SQLite sums decimals as floats: back to the fen.
+    return [row | {name: Decimal(str(row[name] or 0)).quantize(CENT) for name in MONEY} for row in rows.order_by(*group)]
 
 
 def _period_key(period, month):
