@@ -80,7 +80,9 @@ def _add(total, row):
 def _sums(reports, *group):
     rows = reports.values(*group).annotate(reports=Count("pk"), **{name: Sum(name) for name in FIGURES})
     # SQLite sums decimals as floats: back to the fen.
-    return [row | {name: Decimal(str(row[name] or 0)).quantize(CENT) for name in MONEY} for row in rows.order_by(*group)]
+    return [
+        row | {name: Decimal(str(row[name] or 0)).quantize(CENT) for name in MONEY} for row in rows.order_by(*group)
+    ]
 
 
 def _period_key(period, month):
