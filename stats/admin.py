@@ -98,7 +98,7 @@ class SiteMonthReportAdmin(PublishedByBureau, SiteScopedAdmin):
     @admin.display(description=_("pupils of attended bookings"))
     def booked_pupils(self, report):
         if report.pk is None:
-            return _("Counted when the report is saved; the form is filled in with it when opened from a reminder.")
+            return _("Shown once the report is saved. Opened from a dashboard reminder, the form already holds it.")
         return attended_pupils(report.site, report.year, report.month)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

@@ -39,8 +39,11 @@ def event_figures():
 
 def figures_context():
     totals = site_totals()
+    official = sorted(OfficialFigure.objects.all(), key=lambda figure: FIGURE_ORDER.index(figure.key))
     return {
-        "official": sorted(OfficialFigure.objects.all(), key=lambda figure: FIGURE_ORDER.index(figure.key)),
+        "official": official,
+        # One line per source, however many figures it gives (as on the home page).
+        "official_sources": sorted({(figure.source, figure.year) for figure in official}, key=lambda s: (s[1], s[0])),
         "totals": totals,
         "visitor_bars": bars(list(reversed(totals)), "visitors"),
         "any_illustrative": any(row["illustrative"] for row in totals),
