@@ -2,6 +2,7 @@
 operator's sites, pre-filled with the pupils of attended bookings, published only by the bureau, edits kept."""
 
 from decimal import Decimal
+from unittest.mock import patch
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -264,3 +265,14 @@ def test_event_reports_refuse_negative_and_fractional_fen(two_sites):
     EventReport.objects.create(event=event, year=2023, period_zh="两天", source_zh="答复", attendance=400000)
     with pytest.raises(IntegrityError), transaction.atomic():
         EventReport.objects.create(event=event, year=2023, period_zh="两天", source_zh="答复", attendance=1)
+
+
+def test_the_change_log_shows_an_operator_the_changes_of_their_own_sites_reports_only(client, operator_a, two_sites):
+    mine = report(two_sites[0])
+    report(two_sites[1], visitors=4321)
+    with patch("django.utils.timezone.now", return_value=at(2027, 3, 1, 13)):  # an hour after it was created
+        client.post(reverse("admin:stats_sitemonthreport_change", args=[mine.pk]), form_data(two_sites[0],
+                                                                                             visitors=1777))  # fmt: skip
+    page = client.get(reverse("audit-log"), {"kind": "sitemonthreport"}).content.decode()
+    assert "1000 → 1777" in page and "op-a" in page
+    assert "4321" not in page
