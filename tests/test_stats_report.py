@@ -251,3 +251,21 @@ def test_the_public_page_makes_the_same_queries_for_few_and_many_figures(client,
     public_world(30)
     with django_assert_num_queries(len(small.captured_queries)):
         client.get("/figures/?page=2&x=2")
+
+
+def test_the_report_changelist_makes_the_same_queries_for_few_and_many_reports(client, django_assert_num_queries):
+    client.force_login(person("op", roles.OPERATOR, [make_site(), make_site()]))
+    operator_sites = list(SiteMonthReport._meta.get_field("site").related_model.objects.all())
+    changelist = reverse("admin:stats_sitemonthreport_changelist")
+    for site in operator_sites:
+        add(site, 2026, 1, 10)
+    client.get(changelist)
+    # Session, user and the permissions (4); the site filter's choices, the count, the page with sites and
+    # reporters in one join, the years and the months of the filters (5). Nothing per row.
+    with django_assert_num_queries(9) as small:
+        client.get(changelist)
+    for site in operator_sites:
+        for month in range(2, 13):
+            add(site, 2026, month, 10)
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get(changelist)
