@@ -40,8 +40,8 @@ def test_an_operator_files_a_month_and_the_bureau_reads_it(live_server, desktop,
     person("editor", roles.EDITOR)
 
     log_in(phone, live_server.url, "crrc-operator")
-    reminder = phone.get_by_role("link", name="Report the month for 中车株机")
-    assert phone.get_by_role("link", name="Report the month for 醴陵陶瓷谷").count() == 0  # not their site
+    reminder = phone.get_by_role("link", name="填报中车株机的月报")
+    assert phone.get_by_role("link", name="填报醴陵陶瓷谷的月报").count() == 0  # not their site
     reminder.click()
     assert phone.input_value("#id_pupils") == "36"  # from the attended booking
     assert phone.input_value("#id_month") == str(month)
@@ -50,7 +50,7 @@ def test_an_operator_files_a_month_and_the_bureau_reads_it(live_server, desktop,
     phone.fill("#id_goods_revenue", "200000")  # more than the tourism revenue: refused
     phone.click("input[name=_save]")
     phone.locator(".errornote").wait_for()
-    assert "part of the tourism revenue" in phone.content()
+    assert "文创产品收入是旅游收入的一部分" in phone.content()
     screenshot(phone, "stats-operator-refused-phone")
     phone.fill("#id_goods_revenue", "48000")
     phone.click("input[name=_save]")
@@ -69,7 +69,7 @@ def test_an_operator_files_a_month_and_the_bureau_reads_it(live_server, desktop,
     desktop.goto(f"{live_server.url}/admin/statistics/?year={year}&period=quarter&by=district")
     table = desktop.locator("table.stats-table").first
     quarter = (month - 1) // 3 + 1
-    assert "2,400" in table.get_by_role("row", name=f"{year} Q{quarter}").inner_text()
+    assert "2,400" in table.get_by_role("row", name=f"{year}年第{quarter}季度").inner_text()
     assert desktop.locator("svg.stats-bars").count() == 3
     screenshot(desktop, "stats-report-desktop")
 
