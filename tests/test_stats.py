@@ -276,3 +276,50 @@ def test_the_change_log_shows_an_operator_the_changes_of_their_own_sites_reports
     page = client.get(reverse("audit-log"), {"kind": "sitemonthreport"}).content.decode()
     assert "1000 → 1777" in page and "op-a" in page
     assert "4321" not in page
+
+
+# The dashboard's reminders and the demo figures ---------------------------------------------------------------------
+
+
+def test_the_dashboard_lists_the_sites_missing_last_month_with_their_prefilled_form(client, two_sites):
+    site_a, site_b = two_sites
+    make_site(name_zh="草稿厂", published=False)  # not published: not chased
+    report(site_a, month=1)  # another month does not count
+    client.force_login(person("editor", roles.EDITOR))
+    reminders = client.get(reverse("admin:index")).context["dash"]["reports"]
+    assert reminders["month"] == "2027-02" and reminders["count"] == 2
+    links = {row["site"]: row["url"] for row in reminders["sites"]}
+    assert set(links) == {site_a, site_b}
+    assert links[site_a] == f"{reverse(ADD)}?site={site_a.pk}&year=2027&month=2"
+    report(site_a)
+    page = client.get(reverse("admin:index")).content.decode()
+    assert "Report the month for 乙厂" in page and "Report the month for 甲厂" not in page
+
+
+def test_an_operator_is_reminded_of_their_own_sites_only(client, operator_a, two_sites):
+    reminders = client.get(reverse("admin:index")).context["dash"]["reports"]
+    assert [row["site"] for row in reminders["sites"]] == [two_sites[0]]
+
+
+def test_the_demo_loads_the_bureaus_event_figures_and_labels_the_monthly_reports_illustrative():
+    import datetime
+
+    from demo.loaders import stats as demo_stats
+    from tests.test_events import make_event
+
+    make_event(slug="chang-ba")
+    make_event(slug="gui-bo-hui")
+    make_site(slug="zhongche-zhuji")
+    for _ in range(2):  # a second run changes nothing
+        demo_stats.load(today=datetime.date(2027, 3, 1))
+    cba = EventReport.objects.get(event__slug="chang-ba")
+    assert (cba.year, cba.attendance, cba.attendance_qualifier) == (2023, 4_000_000, "more")
+    assert (cba.spending, cba.spending_qualifier) == (Decimal("400000000.00"), "about")
+    assert "1219" in cba.source_zh and cba.published and not cba.illustrative
+    expo = EventReport.objects.get(event__slug="gui-bo-hui")
+    assert (expo.attendance, expo.spending, expo.period_en) == (400_000, None, "two public open days")
+    months = SiteMonthReport.objects.all()
+    assert months.count() == 14  # January 2026 to February 2027
+    assert all(month.illustrative and month.published for month in months)
+    for month in months:
+        month.full_clean()  # the generated figures pass every check
