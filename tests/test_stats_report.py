@@ -269,3 +269,8 @@ def test_the_report_changelist_makes_the_same_queries_for_few_and_many_reports(c
             add(site, 2026, month, 10)
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(changelist)
+
+
+def test_the_exports_page_links_the_report(client, city):
+    client.force_login(person("op-a", roles.OPERATOR, [city[0]]))
+    assert reverse(REPORT) in client.get(reverse("backoffice-exports")).content.decode()
