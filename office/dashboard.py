@@ -3,7 +3,7 @@ own sites. Each figure is a small query; the page makes the same number of queri
 
 import datetime
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -14,9 +14,11 @@ from itineraries.models import Itinerary
 from office import review
 from sites import access
 from sites.models import DemonstrationLevel, HeritageAsset, HeritageLevel, Site
+from stats.models import SiteMonthReport, previous_month
 
 COMING_WEEKS = 4
 COMING_SHOWN = 20
+MISSING_SHOWN = 10
 MONTHS = 12
 # Bookings that happened or will: what the bureau counts as visits.
 COUNTED = [BookingStatus.REQUESTED, BookingStatus.CONFIRMED, BookingStatus.ATTENDED]
@@ -68,6 +70,21 @@ def bookings_by_site(bookings):
     ]
 
 
+def missing_reports(sites, now):
+    """Published sites without a report for last month, each with the link to its pre-filled form."""
+    year, month = previous_month(timezone.localdate(now))
+    reported = SiteMonthReport.objects.filter(site=OuterRef("pk"), year=year, month=month)
+    missing = sites.published(now).filter(~Exists(reported)).order_by("name_zh")
+    return {
+        "month": f"{year}-{month:02d}",
+        "count": missing.count(),
+        "sites": [
+            {"site": site, "url": SiteMonthReport.add_url(site, year, month)}
+            for site in missing.only("pk", "name_zh")[:MISSING_SHOWN]
+        ],
+    }
+
+
 def dashboard_for(request, now=None):
     user = request.user
     now = now or timezone.now()
@@ -99,6 +116,7 @@ def dashboard_for(request, now=None):
             slot__programme__site__in=sites, status=BookingStatus.REQUESTED, expires_at__gt=now
         ).count(),
         "in_review": review.count_waiting(request),
+        "reports": missing_reports(sites, now) if user.has_perm("stats.add_sitemonthreport") else None,
         **_missing_content(sites),
     }
     if data["bureau"]:

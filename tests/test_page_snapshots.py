@@ -39,6 +39,7 @@ PAGES = [
     "/study-tours/",
     "/study-tours/electric-locomotive-study-tour/",
     "/study-tours/electric-locomotive-study-tour/book/",
+    "/figures/",
     "/sitemap.xml",
     "/robots.txt",
 ]

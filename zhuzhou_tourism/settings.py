@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "sites",
     "events",
     "itineraries",
+    "stats",
     "bookings",
     "office",
     "demo",

@@ -32,6 +32,7 @@ class StaticSitemap(_Bilingual):
             "events:calendar",
             "itineraries:route-list",
             "bookings:programme-list",
+            "stats:figures",
         ]
 
     def location(self, item):
