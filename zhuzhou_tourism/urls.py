@@ -14,6 +14,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The open data API: one address for every language (lang= or Accept-Language chooses).
+    path("api/v1/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -10,6 +10,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
+from api import errors as api_errors
 from core.choices import Industry
 from core.links import absolute_url
 from core.models import rank_by
@@ -100,10 +101,14 @@ def favicon(request):
 
 
 def page_not_found(request, exception):
+    if request.path.startswith("/api/"):
+        return api_errors.json_not_found(request)
     return render(request, "404.html", status=404)
 
 
 # The 500 page carries its own styles (it must render whatever broke) and shows no data: allow them there only.
 @csp_override({**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]})
 def server_error(request):
+    if request.path.startswith("/api/"):
+        return api_errors.json_server_error(request)
     return render(request, "500.html", status=500)
