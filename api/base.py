@@ -61,7 +61,7 @@ class ApiMixin:
         elif self.clock == DAILY:
             midnight = datetime.datetime.combine(timezone.localdate(), datetime.time.min)
             changed = max(changed, timezone.make_aware(midnight))
-        return changed.timestamp()
+        return int(changed.timestamp())  # whole seconds, as the header carries them
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

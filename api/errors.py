@@ -13,7 +13,7 @@ from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
 
 CODES = {
-    400: "invalid_parameter",
+    400: "bad_request",
     404: "not_found",
     405: "method_not_allowed",
     406: "not_acceptable",
@@ -22,10 +22,10 @@ CODES = {
 }
 
 
-def body(status_code, message, errors=None):
+def body(status_code, message, errors=None, code=None):
     return {
         "status": status_code,
-        "code": CODES.get(status_code, "error"),
+        "code": code or CODES.get(status_code, "error"),
         "message": str(message),
         "errors": errors or {},
     }
@@ -51,7 +51,8 @@ def exception_handler(exc, context):
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):
-        response.data = body(400, _("A query parameter is not valid; see errors."), _messages(exc.detail))
+        message = _("A query parameter is not valid; see errors.")
+        response.data = body(400, message, _messages(exc.detail), code="invalid_parameter")
     elif isinstance(exc, exceptions.Throttled):
         wait = exc.wait or 1
         message = _("Too many requests from this client. Try again in %(seconds)d seconds.") % {"seconds": wait}
@@ -66,6 +67,12 @@ def exception_handler(exc, context):
 
 def json_not_found(request):
     response = JsonResponse(body(404, _("There is nothing at this address. See /api/v1/schema/.")), status=404)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def json_bad_request(request):
+    response = JsonResponse(body(400, _("The request cannot be read (a bad host name or header).")), status=400)
     response["Cache-Control"] = "no-store"
     return response
 

@@ -43,11 +43,11 @@ def _number(request, name, highest=None):
     if raw is None:
         return None
     # isdecimal and isascii: "²" and "٣" are digits int() would refuse or read differently.
-    if not (raw.isascii() and raw.isdecimal() and len(raw) < 10 and int(raw) >= 1):
-        raise ValidationError({name: [_("Give a whole number from 1.")]})
-    if highest and int(raw) > highest:
+    if raw.isascii() and raw.isdecimal() and len(raw) < 10 and 1 <= int(raw) <= (highest or int(raw)):
+        return int(raw)
+    if highest:
         raise ValidationError({name: [_("Give a whole number from 1 to %(n)d.") % {"n": highest}]})
-    return int(raw)
+    raise ValidationError({name: [_("Give a whole number from 1.")]})
 
 
 class Pages(PageNumberPagination):

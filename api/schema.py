@@ -77,7 +77,15 @@ ERROR = {
         "status": {"type": "integer", "description": "The HTTP status."},
         "code": {
             "type": "string",
-            "enum": ["invalid_parameter", "not_found", "method_not_allowed", "not_acceptable", "throttled", "error"],
+            "enum": [
+                "invalid_parameter",
+                "bad_request",
+                "not_found",
+                "method_not_allowed",
+                "not_acceptable",
+                "throttled",
+                "error",
+            ],
         },
         "message": {"type": "string", "description": "In the language asked for. 按所选语言。"},
         "errors": {

@@ -58,5 +58,6 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", media.serve_media),
     ]
 
+handler400 = "zhuzhou_tourism.views.bad_request"
 handler404 = "zhuzhou_tourism.views.page_not_found"
 handler500 = "zhuzhou_tourism.views.server_error"

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.csp import CSP
 from django.utils.functional import SimpleLazyObject
+from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
@@ -98,6 +99,12 @@ def favicon(request):
     """/favicon.ico, which browsers and feed readers ask for whatever the page links (scripts/make_favicon.py)."""
     path = finders.find("img/favicon.ico")
     return FileResponse(open(path, "rb"), content_type="image/x-icon")
+
+
+def bad_request(request, exception):
+    if request.path.startswith("/api/"):
+        return api_errors.json_bad_request(request)
+    return defaults.bad_request(request, exception)
 
 
 def page_not_found(request, exception):
