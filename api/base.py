@@ -12,10 +12,11 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.http import http_date
 from rest_framework import viewsets
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from api.fields import BOTH, LANGUAGE_CODES
-from api.params import Pages, choose_language, refuse_unknown
+from api.params import Pages, choose_language, refuse_loose_values, refuse_unknown
 from core.pagecache import CATALOGUE, cached_for_content, content_version, this_minute, vary_key
 
 # What an answer depends on besides content: nothing, the day (opening exceptions) or the minute (upcoming dates,
@@ -34,9 +35,14 @@ class ApiMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)  # throttling first: a refused client costs no query
+        self.lang = "zh"
+        if request.method not in ("GET", "HEAD"):
+            return  # a 405 (or OPTIONS' description) whatever the parameters
         self.lang = choose_language(request)
         translation.activate(LANGUAGE_CODES.get(self.lang, "zh-hans"))
-        refuse_unknown(request, self.allowed_params())
+        allowed = self.allowed_params()
+        refuse_unknown(request, allowed)
+        refuse_loose_values(request, self.filterset_class, allowed)
 
     def allowed_params(self):
         action = getattr(self, "action", None)
@@ -66,6 +72,9 @@ class ApiMixin:
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         patch_vary_headers(response, ["Accept-Language"])
+        if response.status_code >= 400 and isinstance(response, Response):
+            # Errors in the one JSON shape, whatever the address gives when all is well (GeoJSON, YAML).
+            response.accepted_renderer, response.accepted_media_type = JSONRenderer(), "application/json"
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
         response["Content-Language"] = "zh-Hans, en" if self.lang == BOTH else LANGUAGE_CODES[self.lang]

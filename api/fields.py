@@ -166,7 +166,7 @@ class Photo(serializers.Field):
         }
 
 
-extend_schema_field(PhotoSerializer(allow_null=True))(Photo)
+extend_schema_field(PhotoSerializer())(Photo)
 
 
 class Computed(serializers.Field):

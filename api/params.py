@@ -6,6 +6,7 @@ A bad value is a 400 in the one error shape (api.errors), never a silent default
 
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
+from django_filters import BooleanFilter
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -36,6 +37,19 @@ def refuse_unknown(request, allowed):
     if unknown:
         message = _("Unknown parameter. This address takes: %(names)s.") % {"names": ", ".join(sorted(allowed))}
         raise ValidationError({name[:40]: [message] for name in unknown[:10]})
+
+
+def refuse_loose_values(request, filterset_class, allowed):
+    """What the pages' forms let pass as "any" (an empty choice) or "no" (a checkbox's odd value), a partner's
+    program should hear of: an empty value (but for the keywords) and a yes-or-no other than true or false."""
+    empty = [name for name, values in request.query_params.lists() if name != "q" and "" in values]
+    if empty:
+        raise ValidationError({name: [_("Give a value, or leave the parameter out.")] for name in empty[:10]})
+    flags = (filterset_class.base_filters if filterset_class else {}).items()
+    for name, field in flags:
+        values = request.query_params.getlist(name)
+        if name in allowed and isinstance(field, BooleanFilter) and any(v not in ("true", "false") for v in values):
+            raise ValidationError({name: [_("Choose true or false.")]})
 
 
 def _number(request, name, highest=None):
