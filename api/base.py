@@ -78,6 +78,8 @@ class ApiMixin:
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
         response["Content-Language"] = "zh-Hans, en" if self.lang == BOTH else LANGUAGE_CODES[self.lang]
+        if pages := _public_pages(response.data):
+            response["Link"] = ", ".join(f'<{url}>; rel="alternate"; type="text/html"' for url in pages)
         response.render()
         set_response_etag(response)
         last_modified = self.last_modified()
@@ -130,3 +132,11 @@ class ReadOnlyViewSet(ApiMixin, viewsets.GenericViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         return self.cached(lambda: self.get_serializer(self.get_object()).data)
+
+
+def _public_pages(data):
+    """An object's public pages (its `url`, in one language or both), which carry its schema.org JSON-LD."""
+    page = data.get("url") if isinstance(data, dict) else None
+    if isinstance(page, dict):
+        return list(page.values())
+    return [page] if page else []

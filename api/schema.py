@@ -24,7 +24,7 @@ vocabularies their codes come from. Read-only, no key, no sign-in. 株洲工业�
   Unknown parameters are refused (400), so a typo never returns the whole catalogue. 错误统一为JSON格式。
 * **GeoJSON**: `/sites/geojson/`, `/heritage/geojson/` (same filters) and `/routes/{slug}/geojson/`.
 * **Pages with schema.org JSON-LD 结构化数据**: every object's `url` is its public page, which carries schema.org
-  JSON-LD.
+  JSON-LD; an object's own address also links it in a `Link: <…>; rel="alternate"; type="text/html"` header.
 * Only what is published is here: drafts, proposed changes and bookings never are. 仅含已发布内容。
 """
 

@@ -88,6 +88,7 @@ def test_language_from_lang_or_accept_language(client, data):
     assert english.json()["name"] == site.name_en
     assert english.json()["url"] == f"http://testserver/en/sites/{site.slug}/"
     assert english["Content-Language"] == "en"
+    assert english["Link"] == f'<http://testserver/en/sites/{site.slug}/>; rel="alternate"; type="text/html"'
     assert "Accept-Language" in english["Vary"]
     assert client.get(address, {"lang": "zh"}, headers={"accept-language": "en"}).json()["name"] == site.name_zh
     both = client.get(address, {"lang": "all"}).json()
