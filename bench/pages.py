@@ -41,6 +41,8 @@ def django_env(**extra):
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "SITE_URL": BASE,
         "LOG_LEVEL": "ERROR",
+        # wrk is one client: the API's per-client limit would answer 429s.
+        "API_THROTTLE_RATE": "100000000/minute",
         # Its own content version: anybody's test run on this machine bumps the project's var/ file, which
         # would empty the page cache in the middle of a measurement.
         "PAGE_CACHE_VERSION_FILE": str(Path(tempfile.gettempdir()) / f"zz-bench-version-{os.getpid()}"),
@@ -175,6 +177,13 @@ def pick_paths(env):
         "events": "/events/",
         "calendar": "/events/calendar/",
         "study_tours": "/study-tours/",
+        "api_sites": "/api/v1/sites/",
+        "api_sites_filtered": "/api/v1/sites/?industry=ceramics&district=liling",
+        "api_heritage": "/api/v1/heritage/",
+        "api_events": "/api/v1/events/",
+        "api_routes": "/api/v1/routes/",
+        "api_study_tours": "/api/v1/study-tours/",
+        "api_site_detail": f"/api/v1/sites/{found['site']}/",
     }
     if found.get("route"):
         paths["route_detail"] = f"/routes/{found['route']}/"

@@ -55,6 +55,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "core",
     "sites",
     "events",
@@ -63,6 +67,7 @@ INSTALLED_APPS = [
     "bookings",
     "office",
     "demo",
+    "api",
     "axes",
     "simple_history",
     "import_export",
@@ -72,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before CommonMiddleware: a cross-origin preflight gets its answer, not a redirect.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -293,3 +300,61 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "株洲工业旅游 <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Rate-limit counters (bookings, password reset) live in the database, shared by all workers (core.ratelimit).
+
+# --- Open data API (api app, /api/v1/) ------------------------------------------------------------------------
+# Read-only and anonymous: no session or other authentication, so a signed-in editor sees what any partner sees.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PerClientThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+    "COERCE_DECIMAL_TO_STRING": False,
+    "URL_FORMAT_OVERRIDE": None,
+}
+# Requests per client address (see BOOKING_TRUST_X_FORWARDED_FOR), counted in the cache: with Redis for all
+# workers together, with the local-memory cache per worker.
+API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "120/minute")
+# How long browsers and proxies may reuse an answer without asking again (ETag and Last-Modified make asking cheap).
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Zhuzhou Industrial Tourism open data API · 株洲工业旅游开放数据接口",
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "SiteLevel": "sites.models.DemonstrationLevel",
+        "HeritageLevel": "sites.models.HeritageLevel",
+        "HeritageState": "sites.models.HeritageState",
+        "Weekday": "sites.models.Weekday",
+        "Industry": "core.choices.Industry",
+        "District": "core.choices.District",
+        "Audience": "core.choices.Audience",
+        "EventKind": "events.models.EventKind",
+        "EventStatus": "events.models.EventStatus",
+        "RouteTheme": "itineraries.models.Theme",
+        "TravelMode": "itineraries.models.TravelMode",
+        "Grade": "bookings.models.GradeBand",
+        "StopKind": ["site", "heritage", "event"],
+    },
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_common_responses"],
+}
+# Cross-origin reads (mini-programs' web views, partners' pages): only from these origins, only the API.
+CORS_ALLOWED_ORIGINS = env_list("API_CORS_ORIGINS")
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Content-Language"]
+CORS_PREFLIGHT_MAX_AGE = 86400

@@ -14,6 +14,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The open data API: one address for every language (lang= or Accept-Language chooses).
+    path("api/v1/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -58,5 +60,6 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", media.serve_media),
     ]
 
+handler400 = "zhuzhou_tourism.views.bad_request"
 handler404 = "zhuzhou_tourism.views.page_not_found"
 handler500 = "zhuzhou_tourism.views.server_error"

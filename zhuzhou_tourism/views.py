@@ -6,10 +6,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.csp import CSP
 from django.utils.functional import SimpleLazyObject
+from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
+from api import errors as api_errors
 from core.choices import Industry
 from core.links import absolute_url
 from core.models import rank_by
@@ -99,11 +101,21 @@ def favicon(request):
     return FileResponse(open(path, "rb"), content_type="image/x-icon")
 
 
+def bad_request(request, exception):
+    if request.path.startswith("/api/"):
+        return api_errors.json_bad_request(request)
+    return defaults.bad_request(request, exception)
+
+
 def page_not_found(request, exception):
+    if request.path.startswith("/api/"):
+        return api_errors.json_not_found(request)
     return render(request, "404.html", status=404)
 
 
 # The 500 page carries its own styles (it must render whatever broke) and shows no data: allow them there only.
 @csp_override({**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]})
 def server_error(request):
+    if request.path.startswith("/api/"):
+        return api_errors.json_server_error(request)
     return render(request, "500.html", status=500)
