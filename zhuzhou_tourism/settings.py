@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "import_export",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -178,8 +179,6 @@ WHITENOISE_MAX_AGE = 31536000
 # a photo is decoded.
 MAX_UPLOAD_PIXELS = env_int("MAX_UPLOAD_PIXELS", 40_000_000)
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
-# Photos up to this size get their renditions when saved; bigger ones on the first request of each (core.media).
-RENDITIONS_ON_SAVE_MAX_PIXELS = env_int("RENDITIONS_ON_SAVE_MAX_PIXELS", 4_000_000)
 # Files in one post: a photo inline takes 12 (core.admin.PhotoInline); a flood is refused before it is read.
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # Import files between the dry run and the confirm step (office.imports): private, never under MEDIA_ROOT.
@@ -228,6 +227,19 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
+
+# Background work (Django's tasks framework): a table in the portal's own database (django-tasks-db), so a task
+# is committed with the booking or photo it is about, survives restarts and needs no other service. Workers:
+# `manage.py db_worker --queue-name mail` and `--queue-name photos` (README, "Background work").
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["mail", "photos"],
+    }
+}
+# Seconds between a failed attempt and the next (mail, renditions): five retries over about eight hours, then a
+# mail counts as failed for good and shows on the back office's dashboard.
+TASK_RETRY_DELAYS = [60, 300, 1800, 7200, 21600]
 
 # Whole public pages for visitors without a session (core/pagecache.py); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
