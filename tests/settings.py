@@ -1,7 +1,8 @@
 """Settings for the test suite (pytest-django, see pyproject.toml): the production settings, DEBUG off, plus what a
 test run needs and production must never have: a throwaway key and public address, no TLS redirect, the page cache
-off unless a test turns it on, fast password hashing, plain static storage (no manifest to collect), tasks run at once, and sign-in
-without django-axes, whose backend needs a request that Client.login() does not pass (the lockout test adds it)."""
+off unless a test turns it on, fast password hashing, plain static storage (no manifest to collect), tasks run at
+once, and sign-in without django-axes, whose backend needs a request that Client.login() does not pass (the lockout
+test adds it)."""
 
 import os
 

@@ -63,7 +63,8 @@ def test_the_dashboard_makes_the_same_queries_for_small_and_large_data(client, d
     client.get(reverse("admin:index"))
     # Session, user, the user's and the group permissions (4); then one query per figure of the bureau's dashboard
     # (20: sites by level and by district, published sites, the coming dates, bookings by month and by site, waiting
-    # requests, mails that failed for good (their list only when there are some), five "in review" counts (sites, programmes, heritage, events, routes), two "content to finish"
+    # requests, mails that failed for good (their list only when there are some), five "in review" counts (sites,
+    # programmes, heritage, events, routes), two "content to finish"
     # counts, heritage by level and its count, events, routes, heritage without a photo). Nothing per row, so ten
     # more sites and bookings change nothing.
     with django_assert_num_queries(QUERIES) as small:
