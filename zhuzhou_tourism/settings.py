@@ -41,6 +41,9 @@ if not SITE_URL:
         )
     SITE_URL = "http://127.0.0.1:8000"
 
+# Only to try production settings on this machine (core.E001 refuses a SITE_URL on localhost otherwise).
+SILENCED_SYSTEM_CHECKS = env_list("SILENCED_SYSTEM_CHECKS")
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
