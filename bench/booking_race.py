@@ -60,7 +60,8 @@ def server_environment(port, static_root):
 
 
 def setup_django(env):
-    os.environ.update({key: env[key] for key in ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "SILENCED_SYSTEM_CHECKS", "STATIC_ROOT")})
+    names = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "SILENCED_SYSTEM_CHECKS", "STATIC_ROOT")
+    os.environ.update({key: env[key] for key in names})
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhuzhou_tourism.settings")
     sys.path.insert(0, str(ROOT))
     import django
