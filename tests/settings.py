@@ -10,6 +10,7 @@ os.environ.setdefault("SECRET_KEY", "tests-only-key-" + "0123456789abcdef" * 3)
 os.environ.setdefault("SITE_URL", "http://testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
+os.environ.setdefault("REQUEST_LOG_LEVEL", "WARNING")  # tests/test_health.py turns the request log on
 
 from zhuzhou_tourism.settings import *  # noqa: E402, F403
 from zhuzhou_tourism.settings import AUTHENTICATION_BACKENDS, STORAGES, TASKS  # noqa: E402
