@@ -164,6 +164,8 @@ def test_a_mail_that_failed_for_good_shows_on_the_operators_dashboard_only(
     page = client.get("/en/admin/").content.decode()
     assert "1 mail could not be sent" in page
     assert booking.reference in page and "Request received" in page and "SMTPServerDisconnected" in page
+    page = client.get(f"/en/admin/bookings/booking/{booking.pk}/change/").content.decode()
+    assert "Mails" in page and "SMTPServerDisconnected" in page  # on the booking's own page too
     client.force_login(stranger)
     page = client.get("/en/admin/").content.decode()
     assert "could not be sent" not in page and booking.reference not in page
