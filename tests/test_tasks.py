@@ -209,7 +209,7 @@ def test_confirmed_groups_get_one_reminder_the_day_before(django_capture_on_comm
     operator = staff_user()
     tomorrow = make_slot(start=VISIT, capacity=100)
     later = make_slot(start=VISIT + datetime.timedelta(days=2))
-    confirmed, requested, next_week = book(tomorrow), book(tomorrow), book(later)
+    confirmed, requested, next_week = book(tomorrow, language="en"), book(tomorrow), book(later)
     for booking in (confirmed, next_week):
         services.confirm_booking(booking=booking, user=operator, now=NOW)
     mail.outbox.clear()
