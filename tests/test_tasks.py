@@ -53,8 +53,10 @@ def _signals_kept():
 
 
 def run_worker():
-    """What `manage.py db_worker` does in production, until no task is ready."""
-    with _signals_kept():
+    """What `manage.py db_worker` does in production, until no task is ready. In the test's transaction: the worker
+    must not close the connection, as it does between tasks to drop a broken one (tests/test_two_servers.py runs
+    a worker process)."""
+    with _signals_kept(), patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
         call_command(
             "db_worker", "--batch", "--queue-name", "mail,photos", "--no-startup-delay", "--no-reload", verbosity=0
         )
