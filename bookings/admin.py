@@ -303,7 +303,7 @@ class BookingMailInline(admin.TabularInline):
     """What became of each mail about the booking (queued, sent, failed for good), for whoever may see the booking."""
 
     model = BookingMail
-    fields = readonly_fields = ["kind", "status", "attempts", "error", "queued_at", "finished_at"]
+    fields = readonly_fields = ["status", "attempts", "error", "queued_at", "finished_at"]  # the kind is its title
     extra = 0
     can_delete = False
     verbose_name_plural = _("Mails")

@@ -50,4 +50,4 @@ class BookingMail(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.booking_id} {self.kind}: {self.status}"
+        return str(self.get_kind_display())
