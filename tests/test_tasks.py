@@ -6,6 +6,7 @@ import datetime
 import signal
 import smtplib
 from contextlib import contextmanager
+from io import StringIO
 from unittest.mock import patch
 
 import pytest
@@ -234,3 +235,16 @@ def test_a_reminder_queued_for_a_booking_cancelled_since_is_not_sent(queue):
     run_worker()
     assert not [message for message in mail.outbox if "Reminder" in message.subject]
     assert booking.mails.get(kind="reminder").status == MailStatus.SKIPPED
+
+
+def test_the_reminder_command_queues_tomorrows_reminders(django_capture_on_commit_callbacks):
+    booking = book()
+    services.confirm_booking(booking=booking, user=staff_user(), now=NOW)
+    out = StringIO()
+    with (
+        patch("django.utils.timezone.now", return_value=VISIT - datetime.timedelta(hours=20)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        call_command("send_booking_reminders", stdout=out)
+    assert out.getvalue().strip() == "1 reminder(s) queued."
+    assert booking.mails.get(kind="reminder").status == MailStatus.SENT
