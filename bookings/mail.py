@@ -33,10 +33,10 @@ def send_on_commit(booking, kind):
 
 @task(queue_name="mail")
 def send_booking_mail(booking_id, kind, attempt=1):
-    record = BookingMail.objects.select_related("booking__slot__programme__site").filter(
-        booking_id=booking_id, kind=kind
-    )
-    record = record.first()
+    """Send one recorded mail; a failure is retried after its backoff delay (core.tasks), then recorded as failed
+    for good and raised, so the task shows as failed too."""
+    mails = BookingMail.objects.select_related("booking__slot__programme__site")
+    record = mails.filter(booking_id=booking_id, kind=kind).first()
     if record is None or record.status != MailStatus.QUEUED:
         return record and record.status
     recipient, subject, body = _message(record.booking, kind)
