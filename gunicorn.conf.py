@@ -23,6 +23,21 @@ errorlog = "-"
 preload_app = True
 
 
+def when_ready(server):
+    """Refuse to serve with a configuration `manage.py check` calls an error (a SITE_URL on localhost in
+    production, core.E001): gunicorn runs no system checks of its own."""
+    import io
+
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    try:
+        call_command("check", fail_level="ERROR", stdout=io.StringIO())
+    except SystemCheckError as error:
+        server.log.error("%s", error)
+        raise SystemExit(1) from None
+
+
 def pre_fork(server, worker):
     """Freeze what the master loaded (preload_app) before forking a worker: a full garbage collection walks every
     object not frozen, and with Django and the app loaded that took 200-480 ms here, during which the worker

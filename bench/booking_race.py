@@ -47,6 +47,7 @@ def server_environment(port, static_root):
         SECRET_KEY=env.get("SECRET_KEY") or secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
         SITE_URL=f"http://127.0.0.1:{port}",
+        SILENCED_SYSTEM_CHECKS="core.E001",  # a SITE_URL on this machine, on purpose
         SECURE_SSL_REDIRECT="0",
         STATIC_ROOT=str(static_root),
         GUNICORN_BIND=f"127.0.0.1:{port}",
@@ -59,7 +60,8 @@ def server_environment(port, static_root):
 
 
 def setup_django(env):
-    os.environ.update({key: env[key] for key in ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "STATIC_ROOT")})
+    names = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "SILENCED_SYSTEM_CHECKS", "STATIC_ROOT")
+    os.environ.update({key: env[key] for key in names})
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhuzhou_tourism.settings")
     sys.path.insert(0, str(ROOT))
     import django

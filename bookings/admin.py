@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from bookings import services
 from bookings.export import bookings_csv
 from bookings.forms import ExportForm, GenerateSlotsForm, ReasonForm
-from bookings.models import Booking, BookingStatus, SlotStatus, StudyProgramme, TimeSlot
+from bookings.models import Booking, BookingMail, BookingStatus, SlotStatus, StudyProgramme, TimeSlot
 from core.admin import PublicationFilter, PublishingAdmin, ScopedHistoryAdmin
 from core.params import row_id, say_ignored
 from sites.models import Site
@@ -299,6 +299,25 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class BookingMailInline(admin.TabularInline):
+    """What became of each mail about the booking (queued, sent, failed for good), for whoever may see the booking."""
+
+    model = BookingMail
+    fields = readonly_fields = ["status", "attempts", "error", "queued_at", "finished_at"]  # the kind is its title
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("Mails")
+
+    def has_view_permission(self, request, obj=None):
+        return True  # the booking's own admin decided who sees it
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Booking)
 class BookingAdmin(SiteScopedAdmin):
     site_path = "slot__programme__site"
@@ -312,6 +331,7 @@ class BookingAdmin(SiteScopedAdmin):
     view_on_site = False
     change_list_template = "bookings/admin/booking_change_list.html"
     actions = ["confirm", "decline", "cancel", "mark_attended", "mark_no_show"]
+    inlines = [BookingMailInline]
     fieldsets = [
         (None, {"fields": ["reference", "status", "status_note", "slot", "created_at", "expires_at", "answered_at"]}),
         (_("Status log"), {"fields": ["status_log"]}),

@@ -590,3 +590,6 @@ class Booking(models.Model):
     @property
     def price_total(self):
         return self.slot.programme.price_per_pupil * self.pupils
+
+
+from bookings.outbox import BookingMail  # noqa: E402, F401  (its own module: this one is long enough)

@@ -115,7 +115,7 @@ def create_booking(
                 raise BookingError(_("This form was already sent for another time slot. Reload the page.")) from None
             raise
         mail.send_on_commit(booking, "requested")
-        if slot.programme.site.email:
+        if slot.programme.contact_email:
             mail.send_on_commit(booking, "new_request_staff")
     return booking, True
 
@@ -262,6 +262,21 @@ def expire_requests(*, now=None):
             _move(booking, BookingStatus.EXPIRED, actor="system", now=now, mail_kind="expired")
             expired += 1
     return expired
+
+
+def queue_reminders(*, now=None):
+    """Queue the day-before reminder of every confirmed booking whose visit is tomorrow (Beijing time). A booking
+    is reminded once, so the command may run every hour. Returns how many were queued."""
+    now = now or timezone.now()
+    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
+    due = Booking.objects.filter(
+        status=BookingStatus.CONFIRMED, slot__start__date=tomorrow, contact_erased_at__isnull=True
+    ).exclude(mails__kind="reminder")
+    queued = 0
+    for booking in due.select_related("slot"):
+        with transaction.atomic():
+            queued += mail.send_on_commit(booking, "reminder")
+    return queued
 
 
 def erase_contacts(*, now=None):

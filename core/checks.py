@@ -1,6 +1,10 @@
-"""System checks about the database the portal runs on."""
+"""System checks: the public address in production, and the database the portal runs on."""
 
-from django.core.checks import Tags, Warning, register
+import ipaddress
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
 from django.db import connections
 
 SAMPLE = "醴陵陶瓷谷"
@@ -34,3 +38,34 @@ def chinese_trigrams(app_configs, databases=None, **kwargs):
                 )
             )
     return warnings
+
+
+def _loopback(host):
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
+
+
+@register()
+def public_site_url(app_configs, **kwargs):
+    """Every mail link and every absolute link in pages starts with SITE_URL: in production it must be an address
+    the public can reach, not this machine's. Run by `manage.py check`, runserver, migrate and, through
+    gunicorn.conf.py, when gunicorn starts."""
+    if settings.DEBUG or getattr(settings, "OFFLINE_COMMAND", False):  # makemigrations serves nothing
+        return []
+    host = urlsplit(settings.SITE_URL or "").hostname or ""
+    if host and not _loopback(host):
+        return []
+    return [
+        Error(
+            f"SITE_URL is {settings.SITE_URL!r}: booking mails and password-reset links would point to this "
+            "machine, not to the public portal.",
+            hint="Set SITE_URL to the public address, e.g. https://gy.zhuzhou.example. To try production settings "
+            "on this machine only, add SILENCED_SYSTEM_CHECKS=core.E001.",
+            id="core.E001",
+        )
+    ]

@@ -1,11 +1,18 @@
-"""Rate limits counted in the database (core.models.PostCount), so they hold across gunicorn workers and machines
-whatever the cache is: with the local-memory cache each worker would count on its own."""
+"""Rate limits that hold across gunicorn workers and machines: in Redis when REDIS_URL is set (one atomic INCR per
+post, expiring with its window), otherwise in the database (core.models.PostCount), never in the local-memory cache,
+where each worker would count on its own.
+
+Why Redis when there is one: the limit matters most under a flood of posts, and in the database each post is a
+write transaction on the primary, the very thing a flood should not reach; INCR is one round trip that every app
+server shares. What it costs: a Redis restart forgets the counts of the current window (at most 10 minutes of
+booking posts, an hour of reset requests), which the limits can afford."""
 
 import datetime
 import hashlib
 import time
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -29,6 +36,8 @@ def over_limit(scope, who, limit):
     window = int(time.time() // seconds)
     # Hashed: the key may hold an email address, which the table should not keep.
     key = f"{scope}:{window}:" + hashlib.sha256(str(who).encode()).hexdigest()
+    if settings.RATE_LIMITS_IN_CACHE:
+        return _count_in_cache(key, seconds) > times
     with transaction.atomic():
         # The UPDATE locks the row until the commit, so the count read after it is this request's own.
         if not PostCount.objects.filter(key=key).update(count=F("count") + 1):
@@ -45,3 +54,13 @@ def _create(key, seconds):
             PostCount.objects.create(key=key, count=1, expires_at=now + datetime.timedelta(seconds=seconds + 5))
     except IntegrityError:  # another worker created it first
         PostCount.objects.filter(key=key).update(count=F("count") + 1)
+
+
+def _count_in_cache(key, seconds):
+    key = "ratelimit:" + key
+    cache.add(key, 0, seconds + 5)  # SET NX: only the first post of a window creates the counter
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between the two calls: this post opens the next window
+        cache.add(key, 0, seconds + 5)
+        return cache.incr(key)

@@ -1,15 +1,14 @@
 from functools import partial
 
-from django.conf import settings
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from core.images import make_renditions
 from core.models import Photo
 from core.pagecache import EVERYTHING, bump_content_version, forget_versions, remember_versions_for_the_request
 from core.registry import content_part
+from core.tasks import enqueue_on_commit, make_photo_renditions
 
 # One function per part, so that a transaction queues the bump of each part once however many rows it saves.
 _BUMPS = {part: partial(bump_content_version, [part]) for part in EVERYTHING}
@@ -20,12 +19,12 @@ request_finished.connect(forget_versions, dispatch_uid="core.forget_versions")
 
 
 @receiver(post_save)
-def make_photo_renditions(sender, instance, **kwargs):
-    """Renditions of a small photo once its row is committed (a rolled-back upload gets none); a big one's are made
-    on their first request (core.media), so a post with many big photos does not run into the worker timeout."""
-    small = isinstance(instance, Photo) and instance.width * instance.height <= settings.RENDITIONS_ON_SAVE_MAX_PIXELS
-    if small and instance.image and not kwargs.get("raw"):
-        transaction.on_commit(partial(make_renditions, instance.image.name))
+def queue_photo_renditions(sender, instance, **kwargs):
+    """Renditions of a photo are made by a worker once its row is committed (a rolled-back upload gets none), so a
+    post with many big photos never runs into the request timeout; until they exist, each is made on its first
+    request (core.media)."""
+    if isinstance(instance, Photo) and instance.image and not kwargs.get("raw"):
+        enqueue_on_commit(make_photo_renditions, instance.image.name)
 
 
 @receiver(post_save)

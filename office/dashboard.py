@@ -7,7 +7,8 @@ from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from bookings.models import Booking, BookingStatus
+from bookings.models import Booking, BookingMail, BookingStatus
+from bookings.outbox import MailStatus
 from core.choices import District
 from events.models import Occurrence
 from itineraries.models import Itinerary
@@ -19,6 +20,8 @@ from stats.models import SiteMonthReport, previous_month
 COMING_WEEKS = 4
 COMING_SHOWN = 20
 MISSING_SHOWN = 10
+
+FAILED_MAILS_SHOWN = 10
 MONTHS = 12
 # Bookings that happened or will: what the bureau counts as visits.
 COUNTED = [BookingStatus.REQUESTED, BookingStatus.CONFIRMED, BookingStatus.ATTENDED]
@@ -40,6 +43,15 @@ def _missing_content(sites):
     return {
         "sites_no_english": sites.filter(no_english).count(),
         "sites_no_photo": sites.filter(photos__isnull=True).count(),
+    }
+
+
+def _failed_mails(sites):
+    """Mails the worker gave up on after its retries: someone has to phone the school or the site."""
+    failed = BookingMail.objects.filter(status=MailStatus.FAILED, booking__slot__programme__site__in=sites)
+    return {
+        "failed_mails": failed.select_related("booking").order_by("-finished_at")[:FAILED_MAILS_SHOWN],
+        "failed_mail_count": failed.count(),
     }
 
 
@@ -117,6 +129,8 @@ def dashboard_for(request, now=None):
         ).count(),
         "in_review": review.count_waiting(request),
         "reports": missing_reports(sites, now) if user.has_perm("stats.add_sitemonthreport") else None,
+
+        **_failed_mails(sites),
         **_missing_content(sites),
     }
     if data["bureau"]:

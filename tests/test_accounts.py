@@ -1,10 +1,22 @@
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 
 pytestmark = pytest.mark.django_db
 
 AXES_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+
+
+@pytest.fixture
+def sent(django_capture_on_commit_callbacks):
+    """Run what a request queued for its commit (the reset mail's task) as the request ends."""
+
+    def post(client, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(*args, **kwargs)
+
+    return post
 
 
 @pytest.fixture
@@ -33,8 +45,8 @@ def test_a_correct_password_before_the_limit_signs_in(client, staff, settings):
     assert client.session["_auth_user_id"] == str(staff.pk)
 
 
-def test_password_reset_sends_a_link_by_email(client, staff):
-    response = client.post("/admin/password_reset/", {"email": "editor@example.org"})
+def test_password_reset_sends_a_link_by_email(client, staff, sent):
+    response = sent(client, "/admin/password_reset/", {"email": "editor@example.org"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert "/admin/reset/" in mail.outbox[0].body
@@ -58,10 +70,12 @@ def test_sessions_expire(settings):
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
 
 
-def test_password_reset_requests_are_limited_per_email(client, staff, settings):
+def test_password_reset_requests_are_limited_per_email(client, staff, settings, sent):
     settings.PASSWORD_RESET_RATE_LIMIT = (3, 3600)
     statuses = [
-        client.post("/en/admin/password_reset/", {"email": "Editor@example.org"}, REMOTE_ADDR=f"10.0.0.{n}").status_code
+        sent(
+            client, "/en/admin/password_reset/", {"email": "Editor@example.org"}, REMOTE_ADDR=f"10.0.0.{n}"
+        ).status_code
         for n in range(5)
     ]
     assert statuses == [302, 302, 302, 429, 429]
@@ -70,21 +84,21 @@ def test_password_reset_requests_are_limited_per_email(client, staff, settings):
     assert "Too many password reset requests" in response.content.decode()
 
 
-def test_password_reset_requests_are_limited_per_address(client, staff, settings):
+def test_password_reset_requests_are_limited_per_address(client, staff, settings, sent):
     settings.PASSWORD_RESET_RATE_LIMIT = (3, 3600)
     statuses = [
-        client.post("/admin/password_reset/", {"email": f"someone{n}@example.org"}).status_code for n in range(5)
+        sent(client, "/admin/password_reset/", {"email": f"someone{n}@example.org"}).status_code for n in range(5)
     ]
     assert statuses == [302, 302, 302, 429, 429]
-    refused = client.post("/admin/password_reset/", {"email": "editor@example.org"})
+    refused = sent(client, "/admin/password_reset/", {"email": "editor@example.org"})
     assert "密码重置请求过于频繁" in refused.content.decode()
     assert mail.outbox == []
 
 
-def test_a_limited_password_reset_sends_nothing_even_for_a_real_account(client, staff, settings):
+def test_a_limited_password_reset_sends_nothing_even_for_a_real_account(client, staff, settings, sent):
     settings.PASSWORD_RESET_RATE_LIMIT = (1, 3600)
-    client.post("/admin/password_reset/", {"email": "nobody@example.org"})
-    assert client.post("/admin/password_reset/", {"email": "editor@example.org"}).status_code == 429
+    sent(client, "/admin/password_reset/", {"email": "nobody@example.org"})
+    assert sent(client, "/admin/password_reset/", {"email": "editor@example.org"}).status_code == 429
     assert mail.outbox == []
 
 
@@ -97,3 +111,22 @@ def test_after_signing_in_with_an_unsafe_next_staff_land_on_the_admin(client, st
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_the_reset_mail_is_sent_by_a_worker_and_retried(client, staff, sent, settings, monkeypatch):
+    settings.TASK_RETRY_DELAYS = [60]
+    calls = []
+    real_send = EmailMultiAlternatives.send
+
+    def flaky(message, *args, **kwargs):
+        calls.append(message.to)
+        if len(calls) == 1:
+            raise ConnectionRefusedError("smtp down")
+        return real_send(message, *args, **kwargs)
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", flaky)
+    assert client.post("/admin/password_reset/", {"email": "editor@example.org"}).status_code == 302
+    assert calls == [] and mail.outbox == []  # nothing sent in the request itself
+    sent(client, "/admin/password_reset/", {"email": "editor@example.org"})
+    assert calls == [["editor@example.org"], ["editor@example.org"]]
+    assert len(mail.outbox) == 1 and "/admin/reset/" in mail.outbox[0].body

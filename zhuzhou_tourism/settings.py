@@ -41,6 +41,9 @@ if not SITE_URL:
         )
     SITE_URL = "http://127.0.0.1:8000"
 
+# Only to try production settings on this machine (core.E001 refuses a SITE_URL on localhost otherwise).
+SILENCED_SYSTEM_CHECKS = env_list("SILENCED_SYSTEM_CHECKS")
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -71,9 +74,13 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "import_export",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
+    # A request id and one log line per request; then the health probes, answered before anything else runs.
+    "core.requestlog.RequestLogMiddleware",
+    "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -186,8 +193,6 @@ WHITENOISE_MAX_AGE = 31536000
 # a photo is decoded.
 MAX_UPLOAD_PIXELS = env_int("MAX_UPLOAD_PIXELS", 40_000_000)
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
-# Photos up to this size get their renditions when saved; bigger ones on the first request of each (core.media).
-RENDITIONS_ON_SAVE_MAX_PIXELS = env_int("RENDITIONS_ON_SAVE_MAX_PIXELS", 4_000_000)
 # Files in one post: a photo inline takes 12 (core.admin.PhotoInline); a flood is refused before it is read.
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # Import files between the dry run and the confirm step (office.imports): private, never under MEDIA_ROOT.
@@ -230,12 +235,31 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
-# Cache: Redis when REDIS_URL is set (shared by all workers and machines), local memory otherwise.
+# Shared state: with REDIS_URL, the cache, sessions, rate limits and sign-in lockouts live in Redis, shared by every
+# worker and app server; without it, the cache is each worker's memory and the rest stays in the database.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Read from Redis, written through to the database: a Redis restart signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
+# Booking and password-reset limits counted with Redis's atomic INCR, else in the database (core.ratelimit says why).
+RATE_LIMITS_IN_CACHE = bool(REDIS_URL)
+
+# Background work (Django's tasks framework): a table in the portal's own database (django-tasks-db), so a task
+# is committed with the booking or photo it is about, survives restarts and needs no other service. Workers:
+# `manage.py db_worker --queue-name mail` and `--queue-name photos` (README, "Background work").
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["mail", "photos"],
+    }
+}
+# Seconds between a failed attempt and the next (mail, renditions): five retries over about eight hours, then a
+# mail counts as failed for good and shows on the back office's dashboard.
+TASK_RETRY_DELAYS = [60, 300, 1800, 7200, 21600]
 
 # Whole public pages for visitors without a session (core/pagecache.py); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
@@ -246,16 +270,42 @@ DATA_CACHE_SECONDS = env_int("DATA_CACHE_SECONDS", 3600)
 # With the local-memory cache, workers on one machine see content changes through this file's mtime.
 PAGE_CACHE_VERSION_FILE = Path(env_str("PAGE_CACHE_VERSION_FILE") or BASE_DIR / "var" / "content-version")
 
+# Logs on standard error: one JSON object per line in production (python-json-logger), with the request id of the
+# request that wrote it; plain text in development. `portal.requests` writes one line per request (core.requestlog).
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be 'json' or 'text'")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["levelname", "name", "message", "request_id"],
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601, UTC
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "portal.requests": {
+            "handlers": ["console"],
+            "level": env_str("REQUEST_LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
+    },
 }
 
 # Production hardening; `manage.py check --deploy` is clean with DEBUG off.
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # Probes come over plain HTTP from the load balancer (core.health answers them before this redirect anyway).
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
@@ -299,7 +349,6 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "株洲工业旅游 <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
-# Rate-limit counters (bookings, password reset) live in the database, shared by all workers (core.ratelimit).
 
 # --- Open data API (api app, /api/v1/) ------------------------------------------------------------------------
 # Read-only and anonymous: no session or other authentication, so a signed-in editor sees what any partner sees.
@@ -358,3 +407,4 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Content-Language"]
 CORS_PREFLIGHT_MAX_AGE = 86400
+
