@@ -321,6 +321,9 @@ class Answer(models.Model):
         verbose_name_plural = _("answers")
         constraints = [models.UniqueConstraint(fields=["application", "criterion"], name="one_answer_per_criterion")]
 
+    def __str__(self):
+        return f"{self.criterion.code} · {self.application}"
+
 
 class Evidence(models.Model):
     PHOTO, PDF = "photo", "pdf"
@@ -388,6 +391,9 @@ class Score(models.Model):
         verbose_name = _("score")
         verbose_name_plural = _("scores")
         constraints = [models.UniqueConstraint(fields=["assignment", "criterion"], name="one_score_per_criterion")]
+
+    def __str__(self):
+        return f"{self.criterion.code}: {self.points}"
 
 
 class Outcome(models.TextChoices):
@@ -465,3 +471,6 @@ class Appeal(models.Model):
     class Meta:
         verbose_name = _("appeal")
         verbose_name_plural = _("appeals")
+
+    def __str__(self):
+        return f"{_('Appeal')} · {self.application}"

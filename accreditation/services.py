@@ -385,3 +385,23 @@ def expire_accreditations(*, today=None):
 def due_for_review(*, today=None, months=6):
     today = today or timezone.localdate()
     return Decision.objects.current(today).filter(valid_until__lte=today + datetime.timedelta(days=31 * months))
+
+
+def copy_scheme(scheme, *, name_zh=None):
+    """A new, editable scheme with the same sections, criteria and marks: how a frozen scheme is changed."""
+    from accreditation.models import Scheme
+
+    with transaction.atomic():
+        copy = Scheme.objects.get(pk=scheme.pk)
+        copy.pk, copy.id, copy.copied_from = None, None, scheme
+        copy.name_zh = name_zh or _("%(name)s (copy)") % {"name": scheme.name_zh}
+        copy.name_en = f"{scheme.name_en} (copy)" if scheme.name_en else ""
+        copy.save()
+        for section in scheme.sections.prefetch_related("criteria"):
+            criteria = list(section.criteria.all())
+            section.pk, section.id, section.scheme = None, None, copy
+            section.save()
+            for criterion in criteria:
+                criterion.pk, criterion.id, criterion.section = None, None, section
+            Criterion.objects.bulk_create(criteria)
+    return copy

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("routes/", include("itineraries.urls")),
     path("study-tours/", include("bookings.urls")),
+    path("demonstration-points/", include("accreditation.urls")),
     path(f"{settings.ADMIN_URL}password_reset/", accounts.PasswordResetView.as_view(), name="admin_password_reset"),
     path(
         f"{settings.ADMIN_URL}password_reset/done/",
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
         name="password_reset_complete",
     ),
     path(f"{settings.ADMIN_URL}office/", include("office.urls")),
+    path(f"{settings.ADMIN_URL}accreditation/desk/", include("accreditation.staff_urls")),
     # Before the admin's own: the shortcut answers only for objects the user may open in the admin.
     path(
         f"{settings.ADMIN_URL}r/<int:content_type_id>/<path:object_id>/",
