@@ -93,7 +93,8 @@ def submitted(world, site="a"):
 def score(world, application, who, points):
     """`points` {code: points}; declares no conflict and sends."""
     assignment = Assignment.objects.get(application=application, assessor=world[who])
-    services.declare_interests(assignment=assignment, has_conflict=False, note="")
+    if assignment.declared_at is None:
+        services.declare_interests(assignment=assignment, has_conflict=False, note="")
     by_code = criteria(world["scheme"])
     scores = {by_code[code].pk: (value, f"{code} 评语") for code, value in points.items()}
     return services.save_scores(assignment=assignment, scores=scores, send=True)
