@@ -260,8 +260,8 @@ class ApplicationQuerySet(models.QuerySet):
             return self.all()
         mine = Q(site__in=Site.objects.managed_by(user))
         if user.has_perm(roles.SCORE_PERMISSION):
-            mine |= Q(assignments__assessor=user)
-        return self.filter(mine).distinct()
+            mine |= Q(pk__in=Assignment.objects.filter(assessor=user).values("application"))
+        return self.filter(mine)
 
     def for_list(self):
         return self.select_related("site", "call")
