@@ -256,3 +256,18 @@ def test_a_failed_save_leaves_no_file_and_no_row(world, settings):
     assert not Evidence.objects.exists()
     assert application.answers.get(criterion=a1).text == ""
     assert not any(p.is_file() for p in settings.EVIDENCE_ROOT.rglob("*")) if settings.EVIDENCE_ROOT.exists() else True
+
+
+def test_the_daily_command_expires_and_lists_what_is_due(world):
+    import io
+
+    from django.core.management import call_command
+
+    application = scored(world)
+    decision = services.decide(
+        application=application, user=world["administrator"], outcome=Outcome.ACCREDIT, reasons=""
+    )
+    out = io.StringIO()
+    with patch("django.utils.timezone.localdate", return_value=decision.valid_until - datetime.timedelta(days=10)):
+        call_command("review_accreditations", stdout=out)
+    assert "0 accreditation(s) expired." in out.getvalue() and "Review due: 甲厂" in out.getvalue()
