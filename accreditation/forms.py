@@ -47,6 +47,11 @@ class StartForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["call"].queryset = Call.objects.open()
         self.fields["site"].queryset = Site.objects.managed_by(user).order_by("name_zh")
+        if not self.is_bound:  # one call or one site: chosen already
+            for name in ["call", "site"]:
+                choices = list(self.fields[name].queryset[:2])
+                if len(choices) == 1:
+                    self.initial[name] = choices[0].pk
 
 
 class AnswerForm(forms.Form):
@@ -63,7 +68,7 @@ class AnswerForm(forms.Form):
     def __init__(self, *args, answer, **kwargs):
         super().__init__(*args, initial={"text": answer.text}, **kwargs)
         self.answer = answer
-        self.fields["text"].label = f"{answer.criterion.code} {answer.criterion.title}"
+        self.fields["text"].label = _("Your answer on %(code)s") % {"code": answer.criterion.code}
         self.fields["remove"].choices = [(str(e.pk), e.original_name) for e in answer.evidence.all()]
         self.fields["files"].widget.attrs["accept"] = "image/jpeg,image/png,image/webp,application/pdf"
 
