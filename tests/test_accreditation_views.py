@@ -268,3 +268,53 @@ def test_a_bad_stage_or_page_on_the_desk_is_a_message_not_an_error(client, world
     response = client.get(reverse("accreditation:desk"), {"stage": "<script>", "page": "x²"})
     assert response.status_code == 200
     assert "Unknown stage" in response.content.decode()
+
+
+# The bureau's schemes in the admin
+
+
+def test_a_scheme_in_use_is_read_only_in_the_admin_and_a_copy_is_editable(client, world):
+    scheme = world["scheme"]
+    login(client, world["editor"])
+    change = reverse("admin:accreditation_scheme_change", args=[scheme.pk])
+    assert 'name="_save"' in client.get(change).content.decode()
+    submitted(world)
+    page = client.get(change).content.decode()
+    assert 'name="_save"' not in page and "Copy it to make a new one" in page
+    client.post(change, {"name_zh": "改名", "pass_municipal": 1, "pass_provincial": 2, "pass_national": 3})
+    scheme.refresh_from_db()
+    assert scheme.name_zh != "改名" and scheme.pass_municipal == 18
+    section = scheme.sections.first()
+    assert client.get(reverse("admin:accreditation_section_change", args=[section.pk])).status_code == 200
+    assert 'name="_save"' not in client.get(reverse("admin:accreditation_section_change", args=[section.pk])).content.decode()
+    response = client.post(
+        reverse("admin:accreditation_scheme_changelist"), {"action": "copy", "_selected_action": [scheme.pk]}
+    )
+    copy = scheme.copies.get()
+    assert response.url == reverse("admin:accreditation_scheme_change", args=[copy.pk])
+    assert 'name="_save"' in client.get(response.url).content.decode()
+
+
+def test_pass_marks_that_do_not_rise_are_refused(client, world):
+    login(client, world["editor"])
+    add = reverse("admin:accreditation_scheme_add")
+    data = {
+        "name_zh": "新细则",
+        "pass_municipal": 80,
+        "pass_provincial": 75,
+        "pass_national": 85,
+        "disagreement_margin": 2,
+        "validity_years": 3,
+        "appeal_days": 30,
+        "sections-TOTAL_FORMS": 0,
+        "sections-INITIAL_FORMS": 0,
+    }
+    response = client.post(add, data)
+    assert response.status_code == 200
+    assert "Pass marks must rise" in response.content.decode()
+
+
+def test_an_operator_and_an_assessor_cannot_open_the_schemes(client, world):
+    for who in ["operator_a", "x"]:
+        login(client, world[who])
+        assert client.get(reverse("admin:accreditation_scheme_changelist")).status_code == 403, who
