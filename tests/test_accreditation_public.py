@@ -163,3 +163,26 @@ def test_the_demo_loads_the_illustrative_scheme_and_applications_at_every_stage(
     assert Application.objects.count() == 6 and Scheme.objects.count() == 1
     page = client.get(accredited.get_absolute_url()).content.decode()
     assert "illustrative" in page
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_desk_and_the_application_list_make_the_same_queries_at_any_size(
+    client, world, django_assert_num_queries, size
+):
+    for n in range(size):
+        site = make_site(name_zh=f"申报厂{n:03}", slug=f"applicant-{n}")
+        site.operators.add(world["operator_a"])
+        services.start_application(user=world["operator_a"], call=world["call"], site=site)
+    application = Application.objects.first()
+    client.force_login(world["operator_a"])
+    # Session, user, permissions (4); the operator's sites (may apply); the page of applications and its count;
+    # the user's assignments on the page; open calls; the start form's one-choice checks and its two selects: 13,
+    # whatever the number of applications.
+    with django_assert_num_queries(13):
+        client.get(reverse("accreditation:desk"))
+    # Session, user, permissions; the count and the rows (site and call joined in): 6.
+    with django_assert_num_queries(6):
+        client.get(reverse("admin:accreditation_application_changelist"))
+    # One application: scope, assignments, decisions, appeal, its answers with criteria, then their evidence: 12.
+    with django_assert_num_queries(12):
+        client.get(reverse("accreditation:application", args=[application.pk]))

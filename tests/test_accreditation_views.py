@@ -286,7 +286,10 @@ def test_a_scheme_in_use_is_read_only_in_the_admin_and_a_copy_is_editable(client
     assert scheme.name_zh != "改名" and scheme.pass_municipal == 18
     section = scheme.sections.first()
     assert client.get(reverse("admin:accreditation_section_change", args=[section.pk])).status_code == 200
-    assert 'name="_save"' not in client.get(reverse("admin:accreditation_section_change", args=[section.pk])).content.decode()
+    assert (
+        'name="_save"'
+        not in client.get(reverse("admin:accreditation_section_change", args=[section.pk])).content.decode()
+    )
     response = client.post(
         reverse("admin:accreditation_scheme_changelist"), {"action": "copy", "_selected_action": [scheme.pk]}
     )
