@@ -4,7 +4,6 @@ scores in) are the services', whose errors the views show on the form."""
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accreditation import evidence, roles
@@ -116,11 +115,10 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, application, **kwargs):
         super().__init__(*args, **kwargs)
-        app_label, codename = roles.SCORE_PERMISSION.split(".")
-        has_perm = Q(groups__permissions__codename=codename, groups__permissions__content_type__app_label=app_label)
+        # The Assessor role's members; the administrator, who decides, is not offered (services refuse it too).
         self.fields["assessors"].queryset = (
             get_user_model()
-            .objects.filter(has_perm | Q(is_superuser=True), is_active=True, is_staff=True)
+            .objects.filter(groups__name=roles.ASSESSOR, is_active=True, is_staff=True)
             .exclude(pk__in=application.site.operators.values("pk"))
             .exclude(pk__in=application.assignments.values("assessor"))
             .distinct()

@@ -145,7 +145,8 @@ def assign_assessors(*, application, assessors):
             raise AccreditationError(_("Assign at least two assessors."))
         operators = set(application.site.operators.values_list("pk", flat=True))
         for user in new:
-            if user.pk in operators or not user.has_perm(roles.SCORE_PERMISSION):
+            # Never the site's own operator, nor the one who decides on the scores.
+            if user.pk in operators or not user.has_perm(roles.SCORE_PERMISSION) or roles.may_decide(user):
                 raise AccreditationError(
                     _("%(name)s cannot assess this application.") % {"name": user.get_full_name() or user.username}
                 )

@@ -73,6 +73,8 @@ def test_assigning_needs_two_assessors_and_never_the_sites_operator(world):
         services.assign_assessors(application=application, assessors=[world["x"]])
     with pytest.raises(AccreditationError, match="cannot assess"):
         services.assign_assessors(application=application, assessors=[world["x"], world["operator_a"]])
+    with pytest.raises(AccreditationError, match="cannot assess"):
+        services.assign_assessors(application=application, assessors=[world["x"], world["administrator"]])
     assert not Assignment.objects.exists()
     services.assign_assessors(application=application, assessors=[world["x"], world["y"]])
     application.refresh_from_db()

@@ -8,6 +8,7 @@ from accreditation.models import Application, Stage
 from sites.models import Site
 from tests.accreditation_world import criteria, make_world, pdf_bytes
 from tests.browser.conftest import DESKTOP, PHONE, _open
+from tests.browser.test_accessibility import AXE, _violations
 from tests.factories import STAFF_PASSWORD, add_illustrated_photo, add_weekly_hours
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -61,6 +62,7 @@ def test_an_operator_applies_two_assessors_score_and_the_administrator_accredits
     log_in(operator, base, "op-a")
     operator.goto(f"{base}/admin/accreditation/desk/")
     assert "乙厂" not in operator.locator("#id_site").inner_text()
+    screenshot(operator, "accreditation-desk-phone")
     operator.select_option("#id_site", str(site.pk))
     submit(operator, "form[action$='/start/'] button[type=submit]")
     operator.wait_for_url("**/answers/")
@@ -72,6 +74,7 @@ def test_an_operator_applies_two_assessors_score_and_the_administrator_accredits
         operator.fill(f"#id_c{criterion.pk}-text", f"{code}：我们的做法与成效。")
     operator.set_input_files(f"#id_c{by_code['B1'].pk}-files", str(evidence))
     screenshot(operator, "accreditation-answers-phone")
+    axe = {"answers": _violations(operator)} if AXE.exists() else {}
     submit(operator, "button[name=save]")
     assert "草稿已保存" in operator.content()
     assert "安全生产证明.pdf" in operator.content()
@@ -83,6 +86,7 @@ def test_an_operator_applies_two_assessors_score_and_the_administrator_accredits
     editor = pages()
     log_in(editor, base, "editor")
     editor.goto(f"{base}/admin/accreditation/desk/{application.pk}/")
+    screenshot(editor, "accreditation-assign-desktop")
     editor.check(f"input[name=assessors][value='{world['x'].pk}']")
     editor.check(f"input[name=assessors][value='{world['y'].pk}']")
     submit(editor, "form[action$='/assign/'] button[type=submit]")
@@ -99,10 +103,14 @@ def test_an_operator_applies_two_assessors_score_and_the_administrator_accredits
         assert "现场核实" not in assessor.content()
         score_all(assessor, scheme, points)
         screenshot(assessor, f"accreditation-scoring-{username}-desktop")
+        if AXE.exists():
+            axe[f"scoring by {username}"] = _violations(assessor)
         submit(assessor, "button[name=send]")
         assessor.wait_for_url(f"{base}/admin/accreditation/desk/{application.pk}/")
     assert "专家意见分歧" in assessor.content()  # A1: 9 and 6, more than the margin of 2
     screenshot(assessor, "accreditation-results-desktop")
+    if AXE.exists():
+        axe["results"] = _violations(assessor)
 
     # The administrator decides; the site's level changes.
     administrator = pages()
@@ -117,6 +125,8 @@ def test_an_operator_applies_two_assessors_score_and_the_administrator_accredits
     administrator.goto(f"{base}/admin/accreditation/desk/{application.pk}/report/")
     assert "评审报告" in administrator.content()
     screenshot(administrator, "accreditation-report-desktop")
+    if AXE.exists():
+        axe["report"] = _violations(administrator)
     administrator.emulate_media(media="print")
     screenshot(administrator, "accreditation-report-print")
 
@@ -133,3 +143,5 @@ def test_an_operator_applies_two_assessors_score_and_the_administrator_accredits
     screenshot(desktop, "accreditation-site-panel-desktop")
     for page in [operator, editor, assessor, administrator, visitor, desktop]:
         assert not page.problems, page.problems
+    # axe-core over the desk's pages, as over the public ones: no violation.
+    assert not any(axe.values()), axe
