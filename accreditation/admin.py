@@ -133,6 +133,15 @@ class CallAdmin(SafeChangelistParams, NotFoundOutsideScope, admin.ModelAdmin):
     list_select_related = ["scheme"]
     fields = ["title_zh", "title_en", "scheme", "level", "opens_at", "deadline"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Applications answer the criteria of the scheme they were opened under: it stays once one exists.
+        return ["scheme", "level"] if obj is not None and obj.applications.exists() else []
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "scheme":
+            kwargs["queryset"] = Scheme.objects.order_by("-created_at")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 class StageFilter(admin.SimpleListFilter):
     title = _("stage")

@@ -321,3 +321,10 @@ def test_an_operator_and_an_assessor_cannot_open_the_schemes(client, world):
     for who in ["operator_a", "x"]:
         login(client, world[who])
         assert client.get(reverse("admin:accreditation_scheme_changelist")).status_code == 403, who
+
+
+def test_a_calls_scheme_cannot_change_once_someone_applied(client, world):
+    submitted(world)
+    login(client, world["editor"])
+    page = client.get(reverse("admin:accreditation_call_change", args=[world["call"].pk])).content.decode()
+    assert 'name="scheme"' not in page and 'name="deadline_0"' in page
