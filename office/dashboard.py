@@ -7,6 +7,9 @@ from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from accreditation import roles as accreditation_roles
+from accreditation import services as accreditation
+from accreditation.models import Application, Assignment, Stage
 from bookings.models import Booking, BookingMail, BookingStatus
 from bookings.outbox import MailStatus
 from core.choices import District
@@ -97,6 +100,21 @@ def missing_reports(sites, now):
     }
 
 
+def _accreditation(user, now):
+    """Applications by stage (what the user may see), the scores they still owe, and for the bureau the
+    accreditations that expire within six months."""
+    if not user.has_perm("accreditation.view_application"):
+        return {"accreditation": False}
+    data = {
+        "accreditation": True,
+        "applications_by_stage": _by_choice(Application.objects.visible_to(user), "stage", Stage.choices),
+        "scores_owed": Assignment.objects.filter(assessor=user, submitted_at__isnull=True, has_conflict=False).count(),
+    }
+    if accreditation_roles.is_bureau_staff(user):
+        data["due_for_review"] = accreditation.due_for_review(today=timezone.localdate(now)).count()
+    return data
+
+
 def dashboard_for(request, now=None):
     user = request.user
     now = now or timezone.now()
@@ -129,9 +147,9 @@ def dashboard_for(request, now=None):
         ).count(),
         "in_review": review.count_waiting(request),
         "reports": missing_reports(sites, now) if user.has_perm("stats.add_sitemonthreport") else None,
-
         **_failed_mails(sites),
         **_missing_content(sites),
+        **_accreditation(user, now),
     }
     if data["bureau"]:
         heritage = HeritageAsset.objects.published(now)

@@ -28,6 +28,8 @@ PAGES = [
     "/sites/zhongche-zhuji/",
     "/heritage/",
     "/heritage/yuehan-tielu-zhuzhou-zongjichang-lianhe-changfang/",
+    "/demonstration-points/",
+    "/sites/zhuhua-bowuguan/",
     "/map/",
     "/map/places.geojson",
     "/events/",

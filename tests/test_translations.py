@@ -132,6 +132,7 @@ PAGES = [
     ("home", "神农福地 制造名城"),
     ("sites:site-list", "景点"),
     ("sites:heritage-list", "工业遗产"),
+    ("points:point-list", "示范点"),
     ("sites:map", "地图"),
     ("events:event-list", "活动"),
     ("events:calendar", "活动日历"),

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "itineraries",
     "stats",
     "bookings",
+    "accreditation",
     "office",
     "demo",
     "api",
@@ -195,6 +196,10 @@ MAX_UPLOAD_PIXELS = env_int("MAX_UPLOAD_PIXELS", 40_000_000)
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 # Files in one post: a photo inline takes 12 (core.admin.PhotoInline); a flood is refused before it is read.
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
+# Evidence uploaded with accreditation applications (permits, safety records): private, never under MEDIA_ROOT,
+# served only to those who may see the application.
+EVIDENCE_ROOT = Path(env_str("EVIDENCE_ROOT") or BASE_DIR / "var" / "evidence")
+EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 # Import files between the dry run and the confirm step (office.imports): private, never under MEDIA_ROOT.
 IMPORT_TMP_DIR = Path(env_str("IMPORT_TMP_DIR") or BASE_DIR / "var" / "imports")
 # What one import request can check before the worker timeout (a row takes 20-40 ms, most of it the constraint
@@ -407,4 +412,3 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Content-Language"]
 CORS_PREFLIGHT_MAX_AGE = 86400
-

@@ -27,6 +27,7 @@ class StaticSitemap(_Bilingual):
             "home",
             "sites:site-list",
             "sites:heritage-list",
+            "points:point-list",
             "sites:map",
             "events:event-list",
             "events:calendar",

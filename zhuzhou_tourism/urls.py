@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("routes/", include("itineraries.urls")),
     path("study-tours/", include("bookings.urls")),
     path("figures/", include("stats.urls")),
+    path("demonstration-points/", include("accreditation.urls")),
     path(f"{settings.ADMIN_URL}password_reset/", accounts.PasswordResetView.as_view(), name="admin_password_reset"),
     path(
         f"{settings.ADMIN_URL}password_reset/done/",
@@ -43,6 +44,7 @@ urlpatterns += i18n_patterns(
     ),
     path(f"{settings.ADMIN_URL}office/", include("office.urls")),
     path(f"{settings.ADMIN_URL}statistics/", include("stats.staff_urls")),
+    path(f"{settings.ADMIN_URL}accreditation/desk/", include("accreditation.staff_urls")),
     # Before the admin's own: the shortcut answers only for objects the user may open in the admin.
     path(
         f"{settings.ADMIN_URL}r/<int:content_type_id>/<path:object_id>/",

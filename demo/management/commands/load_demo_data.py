@@ -1,16 +1,16 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.loaders import events, figures, routes, sites, stats, study_tours
+from demo.loaders import accreditation, events, figures, routes, sites, stats, study_tours
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo content of demo/data/ (sites, heritage, official figures, events, routes, study tours, "
-        "visitor statistics) with painted placeholder photos. Idempotent. Facts follow DOMAIN.md; demonstration "
-        "levels and years not stated there, every heritage level, year listed and building date, prices, opening "
-        "hours, dates and coordinates are illustrative, and descriptions say so; so are the monthly site reports, "
-        "labelled as such."
+        "visitor statistics, accreditation of demonstration points) with painted placeholder photos. Idempotent. "
+        "Facts follow DOMAIN.md; demonstration levels and years not stated there, every heritage level, year listed "
+        "and building date, prices, opening hours, dates and coordinates are illustrative, and descriptions say so; "
+        "so are the monthly site reports and the accreditation scheme, labelled as such."
     )
 
     @transaction.atomic
@@ -18,5 +18,5 @@ class Command(BaseCommand):
         counts = sites.load()
         summary = ", ".join(f"{key} {value}" for key, value in sorted(counts.items()))
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {summary}."))
-        for loader in (figures, events, routes, study_tours, stats):
+        for loader in (figures, events, routes, study_tours, stats, accreditation):
             loader.load(stdout=self.stdout)
