@@ -32,6 +32,8 @@ class StaticSitemap(_Bilingual):
             "events:calendar",
             "itineraries:route-list",
             "bookings:programme-list",
+            "invest:project-list",
+            "gifts:gift-list",
         ]
 
     def location(self, item):

@@ -22,6 +22,8 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("routes/", include("itineraries.urls")),
     path("study-tours/", include("bookings.urls")),
+    path("invest/", include("invest.urls")),
+    path("gifts/", include("gifts.urls")),
     path(f"{settings.ADMIN_URL}password_reset/", accounts.PasswordResetView.as_view(), name="admin_password_reset"),
     path(
         f"{settings.ADMIN_URL}password_reset/done/",
