@@ -112,7 +112,7 @@ def test_totals_by_stage_follow_the_filters_and_add_up(client):
     response = client.get("/invest/?district=liling")
     by_stage, total = response.context["totals"]
     assert total == (2, 5 * YI)
-    assert dict((stage.value, need) for stage, _count, need in by_stage)["seeking"] == 2 * YI
+    assert {stage.value: need for stage, _count, need in by_stage}["seeking"] == 2 * YI
     page = response.content.decode()
     assert "5 亿元" in page and "2 个项目" in page
 
