@@ -23,7 +23,7 @@ from core.choices import District, Industry
 from core.publishing import Listing, PublishableQuerySet, missing_names, publish_window_constraint, published_q
 from core.translation import translated
 from invest.documents import validate_pdf
-from sites.models import Site
+from sites.models import Site, SitePhoto
 
 
 class Stage(models.TextChoices):
@@ -54,6 +54,7 @@ class ProjectQuerySet(PublishableQuerySet):
 
     def for_detail(self):
         return self.select_related("site").prefetch_related(
+            Prefetch("site__photos", queryset=SitePhoto.objects.order_by("position", "id")),
             Prefetch("stage_changes", queryset=StageChange.objects.order_by("date", "id")),
             Prefetch("documents", queryset=ProjectDocument.objects.order_by("position", "id")),
         )
