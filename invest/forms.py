@@ -41,6 +41,8 @@ class EnquiryForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not self.errors and not cleaned.get("phone") and not cleaned.get("email"):
+        # Said beside any other mistake, so that one more try is enough; not when a given number is just mistyped.
+        mistyped = "phone" in self.errors or "email" in self.errors
+        if not mistyped and not cleaned.get("phone") and not cleaned.get("email"):
             raise forms.ValidationError(_("Give a phone number or an email address, so that the bureau can answer."))
         return cleaned

@@ -39,6 +39,13 @@ PAGES = [
     "/study-tours/",
     "/study-tours/electric-locomotive-study-tour/",
     "/study-tours/electric-locomotive-study-tour/book/",
+    "/invest/",
+    "/invest/?stage=seeking&page=1",
+    "/invest/zhuzhou-gongye-wenlv-tisheng/",
+    "/invest/zhuzhou-gongye-wenlv-tisheng/enquire/",
+    "/gifts/",
+    "/gifts/?collection=spring-festival",
+    "/gifts/dianli-jiche-moxing/",
     "/sitemap.xml",
     "/robots.txt",
 ]
