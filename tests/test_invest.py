@@ -379,3 +379,41 @@ def test_an_enquiry_changes_no_public_page(client):
     before = content_version([CATALOGUE])
     Enquiry.objects.create(project=project, **ENQUIRY)
     assert content_version([CATALOGUE]) == before
+
+
+def _change_form_data(client, url, **changes):
+    form = client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None and name in form.fields}
+    data = {key: value for key, value in data.items() if not isinstance(value, list)}
+    data.update(
+        {
+            "financing_need": "200000000",
+            "stage_changes-TOTAL_FORMS": 0,
+            "stage_changes-INITIAL_FORMS": 0,
+            "documents-TOTAL_FORMS": 1,
+            "documents-INITIAL_FORMS": 0,
+            "documents-0-title_zh": "项目简介",
+            "documents-0-position": 0,
+        }
+    )
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "saved"),
+    [
+        (pdf_bytes(), True),
+        (pdf_bytes(b"1 0 obj << /OpenAction << /S /JavaScript /JS (x) >> >> endobj\n"), False),
+        (b"\x89PNG\r\n\x1a\n not a pdf", False),
+    ],
+)
+def test_documents_uploaded_in_the_back_office_are_checked(client, world, data, saved):
+    client.force_login(world["editor"])
+    url = reverse("admin:invest_investmentproject_change", args=[world["a"].pk])
+    post = _change_form_data(client, url, site=world["a"].site_id, **{"documents-0-file": upload(data, "x.pdf")})
+    response = client.post(url, post)
+    assert response.status_code == (302 if saved else 200)
+    assert ProjectDocument.objects.exists() == saved
+    if not saved:
+        assert response.context["inline_admin_formsets"][1].formset.errors[0]["file"]
