@@ -19,11 +19,8 @@ class OutletInline(admin.TabularInline):
     extra = 0
     max_num = 20
     fields = ["kind", "site", "name_zh", "name_en", "address_zh", "address_en", "url", "position"]
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "site":
-            kwargs["queryset"] = Site.objects.filter(draft_of__isnull=True).order_by("name_zh")
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    # A search, not a list of every site; an operator finds their own sites, the bureau any.
+    autocomplete_fields = ["site"]
 
 
 # The bureau's curation: an operator sees these but cannot change them.
