@@ -11,7 +11,6 @@ from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -294,10 +293,3 @@ class Outlet(models.Model):
             return self.site.name
         return self.name
 
-
-def current_collections(today=None):
-    """Collections shown in the showcase whose season includes `today` or has no dates."""
-    today = today or timezone.localdate()
-    return Collection.objects.shown().filter(
-        Q(starts_on__isnull=True) | Q(starts_on__lte=today), Q(ends_on__isnull=True) | Q(ends_on__gte=today)
-    )
