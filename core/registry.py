@@ -19,6 +19,8 @@ def content_apps():
 def content_part(model):
     """The part of the content version that rows of `model` make stale; None for models outside the content apps
     (and for those of no installed app, such as the migration recorder's)."""
+    if not getattr(model, "shown_on_pages", True):  # a content app's model no page shows (an enquiry)
+        return None
     config = apps.app_configs.get(model._meta.app_label)
     return getattr(config, "content_part", None)
 

@@ -55,20 +55,19 @@ def test_an_operator_sees_the_dashboard_of_their_own_site_only(client, city):
     assert "乙厂" not in response.content.decode()
 
 
-QUERIES = 29
+QUERIES = 31
 
 
 def test_the_dashboard_makes_the_same_queries_for_small_and_large_data(client, django_assert_num_queries, city):
     client.force_login(person("editor", roles.EDITOR))
     client.get(reverse("admin:index"))
     # Session, user, the user's and the group permissions (4); then one query per figure of the bureau's dashboard
-    # (20: sites by level and by district, published sites, the coming dates, bookings by month and by site, waiting
-    # requests, mails that failed for good (their list only when there are some), five "in review" counts (sites,
-    # programmes, heritage, events, routes), two "content to finish" counts, heritage by level and its count, events,
-    # routes, heritage without a photo), two for last month's missing reports (their count and the first ten sites)
-    # and three for the demonstration points (applications by stage, scores owed, accreditations due for review).
-    # Nothing per row, so ten
-    # more sites and bookings change nothing.
+    # (22: sites by level and by district, published sites, the coming dates, bookings by month and by site, waiting
+    # requests, mails that failed for good (their list only when there are some), seven "in review" counts (sites,
+    # programmes, heritage, events, routes, investment projects, goods), two "content to finish" counts, heritage by
+    # level and its count, events, routes, heritage without a photo), two for last month's missing reports (their
+    # count and the first ten sites) and three for the demonstration points (applications by stage, scores owed,
+    # accreditations due for review). Nothing per row, so ten more sites and bookings change nothing.
     with django_assert_num_queries(QUERIES) as small:
         client.get(reverse("admin:index"))
     for n in range(10):

@@ -42,6 +42,13 @@ PAGES = [
     "/study-tours/electric-locomotive-study-tour/",
     "/study-tours/electric-locomotive-study-tour/book/",
     "/figures/",
+    "/invest/",
+    "/invest/?stage=seeking&page=1",
+    "/invest/zhuzhou-gongye-wenlv-tisheng/",
+    "/invest/zhuzhou-gongye-wenlv-tisheng/enquire/",
+    "/gifts/",
+    "/gifts/?collection=spring-festival",
+    "/gifts/dianli-jiche-moxing/",
     "/sitemap.xml",
     "/robots.txt",
 ]

@@ -496,8 +496,8 @@ def test_detail_query_count_does_not_grow_with_stops(client, django_assert_num_q
         add_stop(route, make_site(), day=3, position=position)
         add_stop(route, make_heritage(), day=3, position=position)
     # the route with its expo, the expo's upcoming dates, the stops (places joined), then photos of
-    # sites, heritage and events and the events' upcoming dates.
-    with django_assert_num_queries(7):
+    # sites, heritage and events and the events' upcoming dates; the 株洲礼物 goods of the sites it stops at (none).
+    with django_assert_num_queries(8):
         response = client.get(route.get_absolute_url())
     assert response.context["route"].stop_count == 3 + 2 * stops
 

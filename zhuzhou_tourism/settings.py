@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "stats",
     "bookings",
     "accreditation",
+    "invest",
+    "gifts",
     "office",
     "demo",
     "api",
@@ -332,6 +334,20 @@ BOOKING_CANCEL_CUTOFF_HOURS = env_int("BOOKING_CANCEL_CUTOFF_HOURS", 48)
 BOOKING_RATE_LIMIT = (env_int("BOOKING_RATE_LIMIT_POSTS", 10), env_int("BOOKING_RATE_LIMIT_SECONDS", 600))
 # Behind a proxy, REMOTE_ADDR is the proxy's: trust the last X-Forwarded-For address (the one it appended).
 BOOKING_TRUST_X_FORWARDED_FOR = env_bool("BOOKING_TRUST_X_FORWARDED_FOR", False)
+
+# --- Investment projects (invest app) ----------------------------------------------------------------------
+# Where the bureau's investment office is told of a new enquiry (none: the enquiries wait in the admin only).
+INVEST_ENQUIRY_EMAIL = env_str("INVEST_ENQUIRY_EMAIL", "")
+# Enquirers' names, phones, emails and messages are erased this many days after they came in.
+INVEST_ENQUIRY_RETENTION_DAYS = env_int("INVEST_ENQUIRY_RETENTION_DAYS", 365)
+# Enquiry posts allowed per client address: (posts, per seconds).
+INVEST_ENQUIRY_RATE_LIMIT = (
+    env_int("INVEST_ENQUIRY_RATE_LIMIT_POSTS", 5),
+    env_int("INVEST_ENQUIRY_RATE_LIMIT_SECONDS", 3600),
+)
+# Project documents (PDF), outside MEDIA_ROOT: served only through the project's download view.
+DOCUMENTS_ROOT = Path(env_str("DOCUMENTS_ROOT", str(BASE_DIR / "var" / "documents")))
+MAX_DOCUMENT_BYTES = env_int("MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)
 
 # Mail (Django's MAILERS): the console in development, SMTP configured from EMAIL_* variables otherwise.
 _SMTP = "django.core.mail.backends.smtp.EmailBackend"

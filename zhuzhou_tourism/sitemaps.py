@@ -34,6 +34,8 @@ class StaticSitemap(_Bilingual):
             "itineraries:route-list",
             "bookings:programme-list",
             "stats:figures",
+            "invest:project-list",
+            "gifts:gift-list",
         ]
 
     def location(self, item):

@@ -26,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("study-tours/", include("bookings.urls")),
     path("figures/", include("stats.urls")),
     path("demonstration-points/", include("accreditation.urls")),
+    path("invest/", include("invest.urls")),
+    path("gifts/", include("gifts.urls")),
     path(f"{settings.ADMIN_URL}password_reset/", accounts.PasswordResetView.as_view(), name="admin_password_reset"),
     path(
         f"{settings.ADMIN_URL}password_reset/done/",

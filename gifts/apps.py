@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from core.pagecache import CATALOGUE
+
+
+class GiftsConfig(AppConfig):
+    name = "gifts"
+    verbose_name = _("株洲礼物 creative goods")
+    content_part = CATALOGUE
+    # A site operator keeps the goods of their own sites, with photos and where to buy them.
+    operator_permissions = ["add_gift", "change_gift", "view_gift"] + [
+        f"{verb}_{model}" for model in ["giftphoto", "outlet"] for verb in ["add", "change", "delete", "view"]
+    ]
