@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from zhuzhou_tourism.env import env_bool, env_int, env_list, env_site_url, env_str
+from zhuzhou_tourism.env import env_bool, env_int, env_list, env_site_url, env_str, s3_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -168,10 +168,19 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 # Django serves MEDIA_URL itself unless a front server (nginx) does it; see README.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
+# Uploads on the local disk, or on S3-compatible object storage (Aliyun OSS, Tencent COS, MinIO, Amazon S3) shared
+# by every app server. "private" is for files only staff may fetch: never under MEDIA_ROOT, never public-read.
+MEDIA_STORAGE = env_str("MEDIA_STORAGE", "local")
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or BASE_DIR / "var" / "private")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.storage.MediaStorage"},
+    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}},
     "staticfiles": {"BACKEND": "core.storage.StaticFilesStorage"},
 }
+if MEDIA_STORAGE == "s3":
+    STORAGES |= s3_storages()
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'local' or 's3', got {MEDIA_STORAGE!r}")
 WHITENOISE_MAX_AGE = 31536000
 
 # Uploads: refuse decompression bombs early; Pillow raises above this many pixels. Both limits are checked before
