@@ -118,6 +118,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         **DATABASES["default"].get("OPTIONS", {}),
     }
+# Read replicas (core.replicas): public pages of visitors without a session read from one of them; writes, reads in
+# a transaction, the back office, the apps below and a client for a few seconds after it wrote use the primary.
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), 1):
+    DATABASES[f"replica{_number}"] = dj_database_url.parse(
+        _url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
+    ) | {"TEST": {"MIRROR": "default"}}
+if len(DATABASES) > 1:
+    DATABASE_ROUTERS = ["core.replicas.ReplicaRouter"]
+    MIDDLEWARE.insert(1, "core.replicas.ReplicaMiddleware")  # before anything that reads the database
+DATABASE_PRIMARY_ONLY_APPS = {"bookings", "auth", "sessions", "admin", "axes", "office"}
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,0 +1,89 @@
+"""The read-replica router (core.replicas), request by request: which reads may go to a replica, and what pins a
+client to the primary. tests/test_replica_postgres.py proves it against a real streaming replica."""
+
+import pytest
+from django.db import transaction
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from bookings.models import Booking, TimeSlot
+from core import replicas
+from sites.models import Site
+
+router = replicas.ReplicaRouter()
+
+
+@pytest.fixture
+def middleware(monkeypatch):
+    monkeypatch.setattr(replicas, "replica_aliases", lambda: ["replica1"])
+
+    def build(view):
+        return replicas.ReplicaMiddleware(lambda request: view(request) or HttpResponse("ok"))
+
+    return build
+
+
+def _serve(middleware, request, during=lambda: None):
+    seen = {}
+
+    def view(request):
+        seen["site"] = router.db_for_read(Site)
+        seen["slot"] = router.db_for_read(TimeSlot)
+        during()
+        seen["site after"] = router.db_for_read(Site)
+
+    seen["response"] = middleware(view)(request)
+    return seen
+
+
+def test_a_visitors_public_page_reads_content_from_a_replica_and_bookings_from_the_primary(middleware):
+    seen = _serve(middleware, RequestFactory().get("/sites/"))
+    assert (seen["site"], seen["slot"], seen["site after"]) == ("replica1", "default", "replica1")
+    assert "primary" not in seen["response"].cookies
+
+
+@pytest.mark.django_db(transaction=True)  # not inside the test's own transaction
+def test_reads_inside_a_transaction_go_to_the_primary(middleware):
+    def in_transaction():
+        with transaction.atomic():
+            assert router.db_for_read(Site) == "default"
+
+    assert _serve(middleware, RequestFactory().get("/"), in_transaction)["site after"] == "replica1"
+
+
+def test_after_a_write_the_request_reads_the_primary_and_its_client_is_pinned(middleware, settings):
+    seen = _serve(middleware, RequestFactory().get("/"), lambda: router.db_for_write(Booking))
+    assert (seen["site"], seen["site after"]) == ("replica1", "default")
+    cookie = seen["response"].cookies["primary"]
+    assert cookie["max-age"] == settings.DATABASE_REPLICA_PIN_SECONDS and cookie["httponly"]
+
+
+def test_a_post_reads_the_primary_and_pins_its_client(middleware):
+    seen = _serve(middleware, RequestFactory().post("/study-tours/x/book/"))
+    assert seen["site"] == "default" and "primary" in seen["response"].cookies
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        RequestFactory().get("/sites/", HTTP_COOKIE="primary=1"),  # wrote a few seconds ago
+        RequestFactory().get("/sites/", HTTP_COOKIE="sessionid=abc"),  # staff: edits and previews
+        RequestFactory().get("/admin/sites/site/"),
+        RequestFactory().get("/en/admin/"),
+    ],
+    ids=["pinned", "session", "admin", "english admin"],
+)
+def test_these_requests_read_only_the_primary(middleware, request_):
+    seen = _serve(middleware, request_)
+    assert (seen["site"], seen["slot"], seen["site after"]) == ("default",) * 3
+
+
+def test_outside_a_request_everything_reads_the_primary_and_only_the_primary_migrates():
+    assert router.db_for_read(Site) == "default" and router.db_for_write(Site) == "default"
+    assert router.allow_migrate("default", "sites") and not router.allow_migrate("replica1", "sites")
+
+
+def test_the_state_of_one_request_does_not_leak_into_the_next(middleware):
+    _serve(middleware, RequestFactory().get("/"), lambda: router.db_for_write(Booking))
+    assert _serve(middleware, RequestFactory().get("/"))["site after"] == "replica1"
+    assert router.db_for_read(Site) == "default"
