@@ -21,6 +21,11 @@ _replica = contextvars.ContextVar("replica", default=None)
 _wrote = contextvars.ContextVar("wrote", default=None)
 
 
+def reading_replica():
+    """Whether this request's reads of content go to a replica (core.pagecache keeps nothing it read too soon)."""
+    return _replica.get() is not None
+
+
 def replica_aliases():
     return [alias for alias in settings.DATABASES if alias.startswith("replica")]
 

@@ -3,7 +3,8 @@ a gunicorn with DATABASE_REPLICA_URLS. With the replica's replay paused, a visit
 while a booking, the page its organiser lands on, the places left and that client's next pages read the primary.
 
 Runs in the PostgreSQL pass (DATABASE_URL=postgres://…@127.0.0.1:5432/…): 10-60 s, most of it copying the whole
-cluster (1.7 GB here, with other databases on it) and deleting the copy. See tests/pgreplica.py for what it needs from the machine."""
+cluster (1.7 GB here, with other databases on it) and deleting the copy. What it needs from the machine: see
+tests/pgreplica.py."""
 
 import datetime
 import http.cookiejar

@@ -129,6 +129,8 @@ if len(DATABASES) > 1:
     MIDDLEWARE.insert(1, "core.replicas.ReplicaMiddleware")  # before anything that reads the database
 DATABASE_PRIMARY_ONLY_APPS = {"bookings", "auth", "sessions", "admin", "axes", "office"}
 DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 10)
+# How far behind a replica may be: for this long after a content change, pages read from a replica are not cached.
+DATABASE_REPLICA_MAX_LAG_SECONDS = env_int("DATABASE_REPLICA_MAX_LAG_SECONDS", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
