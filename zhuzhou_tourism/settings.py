@@ -4,6 +4,7 @@ Every variable is listed with its default in README.md ("Configuration").
 """
 
 import sys
+from ipaddress import ip_network
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -289,8 +290,17 @@ BOOKING_CONTACT_RETENTION_DAYS = env_int("BOOKING_CONTACT_RETENTION_DAYS", 180)
 BOOKING_CANCEL_CUTOFF_HOURS = env_int("BOOKING_CANCEL_CUTOFF_HOURS", 48)
 # Booking form posts allowed per client address: (posts, per seconds).
 BOOKING_RATE_LIMIT = (env_int("BOOKING_RATE_LIMIT_POSTS", 10), env_int("BOOKING_RATE_LIMIT_SECONDS", 600))
-# Behind a proxy, REMOTE_ADDR is the proxy's: trust the last X-Forwarded-For address (the one it appended).
+# Behind a proxy, REMOTE_ADDR is the proxy's: requests from these addresses or networks (nginx, e.g. 127.0.0.1)
+# count as coming from the last X-Forwarded-For address, the one the proxy appended; rate limits and the sign-in
+# lockout use it (core.ratelimit.client_address). BOOKING_TRUST_X_FORWARDED_FOR, the older switch, trusts loopback.
 BOOKING_TRUST_X_FORWARDED_FOR = env_bool("BOOKING_TRUST_X_FORWARDED_FOR", False)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an address or network") from None
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
 
 # Mail (Django's MAILERS): the console in development, SMTP configured from EMAIL_* variables otherwise.
 _SMTP = "django.core.mail.backends.smtp.EmailBackend"
