@@ -4,8 +4,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils._os import safe_join
+from django.utils.functional import cached_property
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
@@ -66,3 +68,22 @@ def is_local(storage):
     """True for a storage on this machine's disk, which Django (or nginx) serves itself; False for one that serves
     its files from its own address (S3-compatible object storage)."""
     return isinstance(storage, FileSystemStorage)
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files only staff may fetch, on the local disk under PRIVATE_MEDIA_ROOT: outside MEDIA_ROOT, so no front
+    server or media view serves them, and without a URL (a view that checks permissions must stream them)."""
+
+    @cached_property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def base_url(self):
+        return None
+
+    def _clear_cached_properties(self, setting, **kwargs):
+        super()._clear_cached_properties(setting, **kwargs)
+        if setting == "PRIVATE_MEDIA_ROOT":
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)

@@ -188,7 +188,7 @@ MEDIA_STORAGE = env_str("MEDIA_STORAGE", "local")
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or BASE_DIR / "var" / "private")
 STORAGES = {
     "default": {"BACKEND": "core.storage.MediaStorage"},
-    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}},
+    "private": {"BACKEND": "core.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "core.storage.StaticFilesStorage"},
 }
 if MEDIA_STORAGE == "s3":
