@@ -58,6 +58,8 @@ def restore(folder):
     against its manifest. Returns the manifest; raises BackupError listing any difference."""
     folder = Path(folder)
     manifest = read_manifest(folder)
+    if connection.in_atomic_block:
+        raise BackupError("A restore replaces the whole database: run it outside any transaction.")
     if manifest["engine"] != connection.vendor:
         raise BackupError(f"This backup is of a {manifest['engine']} database; this portal uses {connection.vendor}.")
     for archive in STORAGES:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage, storages
+from django.core.management import call_command
 from PIL import Image
 
 from core import images
@@ -204,3 +205,22 @@ def test_no_code_asks_a_storage_for_a_path_on_this_machine():
         if "storage.path(" in line or ".image.path" in line
     ]
     assert offenders == []
+
+
+@pytest.mark.django_db(transaction=True)  # a restore replaces the database: not inside the test's transaction
+def test_a_backup_copies_the_bucket_and_a_restore_puts_every_file_back(bucket, tmp_path):
+    from core import backups
+
+    site = make_site(slug="s3-backup")
+    images.make_renditions(add_photo(site).image.name)
+    storages["private"].save("enquiries/letter.pdf", ContentFile(b"%PDF letter"))
+    before = {alias: backups.storage_files(alias) for alias in ("default", "private")}
+    assert len(before["default"]) == 5 and len(before["private"]) == 1
+
+    call_command("backup", tmp_path / "backup")
+    for key in _keys(bucket):
+        bucket.delete_object(Bucket=bucket.name, Key=key)
+    call_command("restore", tmp_path / "backup", yes=True)
+    assert {alias: backups.storage_files(alias) for alias in ("default", "private")} == before
+    grants = bucket.get_object_acl(Bucket=bucket.name, Key="private/enquiries/letter.pdf")["Grants"]
+    assert not [grant for grant in grants if "URI" in grant["Grantee"]]
