@@ -9,10 +9,17 @@ request has written, all its reads do. Commands, tasks and anything outside a re
 """
 
 import contextvars
+import logging
 import random
+import time
 
 from django.conf import settings
-from django.db import connections
+from django.db import DatabaseError, connections
+
+logger = logging.getLogger(__name__)
+REPLICA_RETRY_SECONDS = 30
+# Replicas that failed to connect, and until when (monotonic) this process leaves them out.
+_down_until = {}
 
 PIN_COOKIE = "primary"
 # The replica this request reads from (picked at its start), or None for the primary only.
@@ -61,7 +68,7 @@ class ReplicaMiddleware:
         self.replicas = replica_aliases()
 
     def __call__(self, request):
-        token = _replica.set(random.choice(self.replicas) if self._may_use_replica(request) else None)
+        token = _replica.set(self._pick() if self._may_use_replica(request) else None)
         wrote = _wrote.set([])
         try:
             response = self.get_response(request)
@@ -79,6 +86,23 @@ class ReplicaMiddleware:
                 secure=settings.SESSION_COOKIE_SECURE,
             )
         return response
+
+    def _pick(self):
+        """A replica that answers, or None (the primary) when none does. One that fails to connect is left out for
+        REPLICA_RETRY_SECONDS, so a replica that is down costs one failed connection per worker, not a 500."""
+        now = time.monotonic()
+        for alias in random.sample(self.replicas, len(self.replicas)):
+            if _down_until.get(alias, 0) > now:
+                continue
+            try:
+                connections[alias].close_if_health_check_failed()  # a kept connection to a replica since gone
+                connections[alias].ensure_connection()
+            except DatabaseError:
+                logger.warning("Read replica %s is unreachable; reading from the primary", alias, exc_info=True)
+                _down_until[alias] = now + REPLICA_RETRY_SECONDS
+                continue
+            return alias
+        return None
 
     def _may_use_replica(self, request):
         return bool(

@@ -51,20 +51,19 @@ def replication_allowed(primary):
     """Yield once the primary accepts replication connections from 127.0.0.1, adding the pg_hba.conf line if it
     must (and taking it out afterwards)."""
     hba = Path(primary_query(primary, "SHOW hba_file")[0][0])
-    added = False
+    original = None
     if not _replication_works(primary):
         if not os.access(hba, os.W_OK):
             raise Unavailable(f"the primary refuses replication connections; add to {hba}: {HBA_LINE.split('  #')[0]}")
-        with hba.open("a") as handle:
-            handle.write(f"\n{HBA_LINE}\n")
-        added = True
+        original = hba.read_text()
+        hba.write_text(original + ("" if original.endswith("\n") else "\n") + HBA_LINE + "\n")
         primary_query(primary, "SELECT pg_reload_conf()")
         time.sleep(0.3)
     try:
         yield
     finally:
-        if added:
-            hba.write_text("".join(line for line in hba.read_text().splitlines(True) if line.strip() != HBA_LINE))
+        if original is not None:
+            hba.write_text(original)  # exactly as it was
             primary_query(primary, "SELECT pg_reload_conf()")
 
 
@@ -85,7 +84,7 @@ def _replication_works(primary):
 
 @contextlib.contextmanager
 def streaming_replica(primary, port):
-    """A hot standby of `primary` (host, port, user) on `port`; yields its connection parameters."""
+    """A hot standby of `primary` (host, port, user) on `port`; yields its connection parameters and `stop`."""
     bindir = _bindir()
     as_postgres = []
     if os.geteuid() == 0:  # PostgreSQL refuses to run as root
@@ -130,14 +129,16 @@ def streaming_replica(primary, port):
                 capture_output=True,
                 timeout=90,
             )
+            stop = [*as_postgres, bindir / "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"]
             try:
-                yield {"host": "127.0.0.1", "port": port, "user": primary["user"]}
+                yield {
+                    "host": "127.0.0.1",
+                    "port": port,
+                    "user": primary["user"],
+                    "stop": lambda: subprocess.run(stop, capture_output=True, timeout=60),
+                }
             finally:
-                subprocess.run(
-                    [*as_postgres, bindir / "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"],
-                    capture_output=True,
-                    timeout=60,
-                )
+                subprocess.run(stop, capture_output=True, timeout=60)
     except subprocess.CalledProcessError as error:
         log = (folder / "log").read_text(errors="replace")[-1500:] if (folder / "log").exists() else ""
         raise RuntimeError(f"{error.cmd[0]} failed: {error.stderr!r} {log}") from error

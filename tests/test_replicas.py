@@ -2,7 +2,7 @@
 client to the primary. tests/test_replica_postgres.py proves it against a real streaming replica."""
 
 import pytest
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.http import HttpResponse
 from django.test import RequestFactory
 
@@ -13,9 +13,31 @@ from sites.models import Site
 router = replicas.ReplicaRouter()
 
 
+class FakeReplica:
+    """Stands for the replica's connection: answers, or refuses like a server that is down."""
+
+    def __init__(self):
+        self.up, self.attempts = True, 0
+
+    def close_if_health_check_failed(self):
+        pass
+
+    def ensure_connection(self):
+        self.attempts += 1
+        if not self.up:
+            raise OperationalError("connection refused")
+
+
 @pytest.fixture
-def middleware(monkeypatch):
+def replica1():
+    return FakeReplica()
+
+
+@pytest.fixture
+def middleware(monkeypatch, replica1):
     monkeypatch.setattr(replicas, "replica_aliases", lambda: ["replica1"])
+    monkeypatch.setattr(replicas, "connections", {"default": replicas.connections["default"], "replica1": replica1})
+    monkeypatch.setattr(replicas, "_down_until", {})
 
     def build(view):
         return replicas.ReplicaMiddleware(lambda request: view(request) or HttpResponse("ok"))
@@ -111,3 +133,14 @@ def test_what_a_replica_read_just_after_a_change_is_not_cached_under_the_new_ver
     middleware(page)(RequestFactory().get("/"))
     middleware(page)(RequestFactory().get("/"))
     assert len(built) == 4  # outside the window, a replica's read is kept too
+
+
+def test_a_replica_that_is_down_sends_visitors_to_the_primary_and_is_tried_again_later(middleware, replica1, caplog):
+    replica1.up = False
+    assert _serve(middleware, RequestFactory().get("/sites/"))["site"] == "default"
+    assert "unreachable" in caplog.text
+    assert _serve(middleware, RequestFactory().get("/sites/"))["site"] == "default"
+    assert replica1.attempts == 1  # left out for a while: one failed connection, not one per request
+    replica1.up = True
+    replicas._down_until["replica1"] = 0  # the retry time has come
+    assert _serve(middleware, RequestFactory().get("/sites/"))["site"] == "replica1"
