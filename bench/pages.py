@@ -8,6 +8,7 @@ once with the page cache on and once off. Prints a table and, as its last line, 
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -27,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PORT = 8765
 REDIS_PORT = 6399
+NGINX_PORT = 8766
 BASE = f"http://127.0.0.1:{PORT}"
 LOG = ROOT / "bench" / "results" / "gunicorn.log"
 
@@ -249,10 +251,32 @@ def measure(env, duration, label):
     return paths, results, rss
 
 
+@contextlib.contextmanager
+def through_nginx(static_root):
+    """Debian's nginx with the repository's configuration in front of the benchmark's gunicorn, for the length of
+    the block: every request (wrk's, the warm-up's, the floor's) goes through it."""
+    global BASE
+    sys.path.insert(0, str(ROOT))  # run as a script, bench/ is on the path, not the project
+    from deploy.nginx import local
+
+    prefix = tempfile.mkdtemp(prefix="zz-nginx-")
+    config = local.local_config(
+        listen=NGINX_PORT, app=PORT, static_root=static_root, media_root=ROOT / "media", prefix=prefix
+    )
+    direct, BASE = BASE, f"http://127.0.0.1:{NGINX_PORT}"
+    try:
+        with local.running(config, prefix, NGINX_PORT):
+            yield
+    finally:
+        BASE = direct
+        shutil.rmtree(prefix, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--duration", type=int, default=10, help="seconds per page and pass")
     parser.add_argument("--redis", action="store_true", help="start a throwaway Redis for the page cache")
+    parser.add_argument("--nginx", action="store_true", help="load the pages through deploy/nginx/zhuzhou.conf")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("Set DATABASE_URL to a PostgreSQL database, e.g. postgres://postgres@127.0.0.1:5432/zz_bench")
@@ -263,13 +287,16 @@ def main():
     base_env = django_env(STATIC_ROOT=static_root, REDIS_URL=redis_url)
     try:
         prepare(base_env)
-        paths, cached, rss_cached = measure({**base_env, "PAGE_CACHE_SECONDS": "600"}, args.duration, "cached")
-        _paths, uncached, rss_uncached = measure({**base_env, "PAGE_CACHE_SECONDS": "0"}, args.duration, "uncached")
+        with through_nginx(static_root) if args.nginx else contextlib.nullcontext():
+            paths, cached, rss_cached = measure({**base_env, "PAGE_CACHE_SECONDS": "600"}, args.duration, "cached")
+            _paths, uncached, rss_uncached = measure({**base_env, "PAGE_CACHE_SECONDS": "0"}, args.duration, "uncached")
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
         if redis:
             stop_server(redis)
     print(f"\npage cache: {'Redis' if redis_url else 'local memory'}; load average {os.getloadavg()[0]:.1f}")
+    if args.nginx:
+        print("through nginx (deploy/nginx/zhuzhou.conf): the floor and every page passed on to gunicorn")
 
     floor = cached["floor"]["rps"] or 1
     if not cached["floor"]["rps"]:

@@ -1,20 +1,20 @@
 """Resized renditions of uploaded photos.
 
-Each photo gets JPEG and WebP copies in a few widths under MEDIA_ROOT/renditions/, named after the
+Each photo gets JPEG and WebP copies in a few widths under renditions/ in the media storage, named after the
 original, so a page computes their URLs without a query. They are never made inside the post that uploads the
 photo: small photos get them when the transaction commits (core.signals), and any rendition still missing is made
-on its first request (core.media.serve_rendition), one per request, then served from disk.
+on its first request (core.media.serve_rendition), one per request, then served from the storage.
 """
 
 import contextlib
 import contextvars
 import io
-import os
-import tempfile
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageCms, ImageOps
@@ -25,6 +25,8 @@ FORMATS = {
     "webp": ("webp", "WEBP", {"quality": 78, "method": 4}),
 }
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
+# Cache key noting that a rendition is in a remote storage, so serving it costs no round trip to ask (core.media).
+RENDITION_KNOWN = "rendition-stored:{}"
 
 
 def available_widths(original_width):
@@ -97,17 +99,12 @@ def _upright_width(image):
 
 
 def _save_atomically(image, name, fmt):
-    """Write under a temporary name, then rename: a request meanwhile finds the whole file or none."""
+    """Encode, then store in one write: the local storage renames a finished file into place and an object store
+    puts it whole, so a request meanwhile finds the whole file or none (core.storage)."""
     _ext, pil_format, options = FORMATS[fmt]
-    target = Path(default_storage.path(name))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".part", delete=False) as handle:
-        try:
-            image.save(handle, pil_format, **options)
-        except BaseException:
-            os.unlink(handle.name)
-            raise
-    os.replace(handle.name, target)
+    buffer = io.BytesIO()
+    image.save(buffer, pil_format, **options)
+    default_storage.save(name, ContentFile(buffer.getvalue()))
 
 
 def original_of(stem):
@@ -129,6 +126,7 @@ def delete_with_renditions(image_name):
         for fmt in FORMATS:
             default_storage.delete(rendition_name(image_name, width, fmt))
     default_storage.delete(image_name)
+    cache.delete_many([RENDITION_KNOWN.format(rendition_name(image_name, w, f)) for w in WIDTHS for f in FORMATS])
 
 
 # Originals stored during a request that may still fail (core.admin.PublishingAdmin.changeform_view).

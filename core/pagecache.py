@@ -21,6 +21,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 
+from core.replicas import reading_replica
+
 VERSION_KEY = "pagecache:version"
 # Content is versioned in two parts: the catalogue (sites, heritage, events, routes) and study tours with their
 # slots and bookings, which change with every booking and show on few pages. What shows no study tour can ignore
@@ -113,8 +115,19 @@ def cached_for_content(key, build, timeout=None, parts=EVERYTHING):
     if entry and entry[0] == version:
         return entry[1]
     value = build()
-    cache.set(key, (version, value), timeout or settings.DATA_CACHE_SECONDS)
+    if settled(version):
+        cache.set(key, (version, value), timeout or settings.DATA_CACHE_SECONDS)
     return value
+
+
+def settled(version):
+    """False while a read replica may not yet have replayed the change that made `version` (younger than
+    DATABASE_REPLICA_MAX_LAG_SECONDS) and this request reads from one: what it read may predate the change, so it
+    is not kept under the new version. The next request after the window keeps it."""
+    if not reading_replica():
+        return True
+    newest = max((int(part) for part in version.split("|") if part.isdigit()), default=0)
+    return time.time_ns() - newest > settings.DATABASE_REPLICA_MAX_LAG_SECONDS * 1_000_000_000
 
 
 def this_minute():
@@ -168,7 +181,7 @@ def cache_public_page(view):
             response["ETag"] = entry[3]
         else:
             response = view(request, *args, **kwargs)
-            if not _cacheable_response(response):
+            if not _cacheable_response(response) or not settled(version):
                 return response
             if hasattr(response, "render"):
                 response.render()

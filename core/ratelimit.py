@@ -9,6 +9,7 @@ booking posts, an hour of reset requests), which the limits can afford."""
 
 import datetime
 import hashlib
+import ipaddress
 import time
 
 from django.conf import settings
@@ -21,12 +22,28 @@ from core.models import PostCount
 
 
 def client_address(request):
-    if settings.BOOKING_TRUST_X_FORWARDED_FOR:
+    """The visitor's address: REMOTE_ADDR, or for a request that comes from one of our own proxies
+    (TRUSTED_PROXIES), the last X-Forwarded-For address, the one that proxy added. Earlier ones are whatever the
+    client sent, and a client that reaches the app directly cannot choose its address at all."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    if _from_trusted_proxy(remote):
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
         if forwarded:
-            # The last address is the one our own proxy appended; earlier ones are whatever the client sent.
             return forwarded[-1][:64]
-    return request.META.get("REMOTE_ADDR", "")[:64]
+    return remote[:64]
+
+
+def _from_trusted_proxy(address):
+    proxies = settings.TRUSTED_PROXIES or (LOOPBACK if settings.BOOKING_TRUST_X_FORWARDED_FOR else ())
+    try:
+        remote = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(remote in ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
+
+
+# What BOOKING_TRUST_X_FORWARDED_FOR, the older switch, trusts: a proxy on this machine.
+LOOPBACK = ("127.0.0.1", "::1")
 
 
 def over_limit(scope, who, limit):

@@ -13,6 +13,7 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.IMPORT_TMP_DIR = tmp_path / "imports"
     settings.EVIDENCE_ROOT = tmp_path / "evidence"
     settings.DOCUMENTS_ROOT = tmp_path / "documents"

@@ -382,3 +382,18 @@ def test_forwarded_addresses_count_only_behind_a_trusted_proxy(client, settings)
     PostCount.objects.all().delete()
     settings.BOOKING_TRUST_X_FORWARDED_FOR = True
     assert (post("9.9.9.9, 1.1.1.1"), post("9.9.9.9, 2.2.2.2"), post("1.1.1.1")) == (200, 200, 429)
+
+
+def test_forwarded_addresses_count_only_from_the_proxies_named_in_trusted_proxies(client, settings):
+    settings.BOOKING_RATE_LIMIT = (1, 600)
+    slot = make_slot()
+
+    def post(address, proxy):
+        data = booking_data(slot, teachers="0")
+        return client.post(book_url(slot.programme), data, HTTP_X_FORWARDED_FOR=address, REMOTE_ADDR=proxy).status_code
+
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    assert (post("1.1.1.1", "10.1.2.3"), post("2.2.2.2", "10.9.9.9")) == (200, 200)  # two visitors behind nginx
+    assert post("1.1.1.1", "10.1.2.3") == 429
+    # Straight from the internet (or from a proxy not named), the header is the client's own word: ignored.
+    assert (post("3.3.3.3", "8.8.8.8"), post("4.4.4.4", "8.8.8.8")) == (200, 429)

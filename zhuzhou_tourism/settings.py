@@ -4,6 +4,7 @@ Every variable is listed with its default in README.md ("Configuration").
 """
 
 import sys
+from ipaddress import ip_network
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -12,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from zhuzhou_tourism.env import env_bool, env_int, env_list, env_site_url, env_str
+from zhuzhou_tourism.env import env_bool, env_int, env_list, env_site_url, env_str, s3_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -136,6 +137,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         **DATABASES["default"].get("OPTIONS", {}),
     }
+# Read replicas (core.replicas): public pages of visitors without a session read from one of them; writes, reads in
+# a transaction, the back office, the apps below and a client for a few seconds after it wrote use the primary.
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), 1):
+    DATABASES[f"replica{_number}"] = dj_database_url.parse(
+        _url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
+    ) | {"TEST": {"MIRROR": "default"}}
+if len(DATABASES) > 1:
+    DATABASE_ROUTERS = ["core.replicas.ReplicaRouter"]
+    MIDDLEWARE.insert(1, "core.replicas.ReplicaMiddleware")  # before anything that reads the database
+DATABASE_PRIMARY_ONLY_APPS = {"bookings", "auth", "sessions", "admin", "axes", "office"}
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 10)
+# How far behind a replica may be: for this long after a content change, pages read from a replica are not cached.
+DATABASE_REPLICA_MAX_LAG_SECONDS = env_int("DATABASE_REPLICA_MAX_LAG_SECONDS", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -186,10 +200,19 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 # Django serves MEDIA_URL itself unless a front server (nginx) does it; see README.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
+# Uploads on the local disk, or on S3-compatible object storage (Aliyun OSS, Tencent COS, MinIO, Amazon S3) shared
+# by every app server. "private" is for files only staff may fetch: never under MEDIA_ROOT, never public-read.
+MEDIA_STORAGE = env_str("MEDIA_STORAGE", "local")
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or BASE_DIR / "var" / "private")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.storage.MediaStorage"},
+    "private": {"BACKEND": "core.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "core.storage.StaticFilesStorage"},
 }
+if MEDIA_STORAGE == "s3":
+    STORAGES |= s3_storages()
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'local' or 's3', got {MEDIA_STORAGE!r}")
 WHITENOISE_MAX_AGE = 31536000
 
 # Uploads: refuse decompression bombs early; Pillow raises above this many pixels. Both limits are checked before
@@ -332,8 +355,17 @@ BOOKING_CONTACT_RETENTION_DAYS = env_int("BOOKING_CONTACT_RETENTION_DAYS", 180)
 BOOKING_CANCEL_CUTOFF_HOURS = env_int("BOOKING_CANCEL_CUTOFF_HOURS", 48)
 # Booking form posts allowed per client address: (posts, per seconds).
 BOOKING_RATE_LIMIT = (env_int("BOOKING_RATE_LIMIT_POSTS", 10), env_int("BOOKING_RATE_LIMIT_SECONDS", 600))
-# Behind a proxy, REMOTE_ADDR is the proxy's: trust the last X-Forwarded-For address (the one it appended).
+# Behind a proxy, REMOTE_ADDR is the proxy's: requests from these addresses or networks (nginx, e.g. 127.0.0.1)
+# count as coming from the last X-Forwarded-For address, the one the proxy appended; rate limits and the sign-in
+# lockout use it (core.ratelimit.client_address). BOOKING_TRUST_X_FORWARDED_FOR, the older switch, trusts loopback.
 BOOKING_TRUST_X_FORWARDED_FOR = env_bool("BOOKING_TRUST_X_FORWARDED_FOR", False)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an address or network") from None
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
 
 # --- Investment projects (invest app) ----------------------------------------------------------------------
 # Where the bureau's investment office is told of a new enquiry (none: the enquiries wait in the admin only).
