@@ -46,7 +46,7 @@ def site_list(request):
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(detail=True)
 def site_detail(request, slug):
     now = timezone.localtime()
     site = detail_object(request, Site, slug, now.date())
@@ -106,7 +106,7 @@ def heritage_list(request):
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(detail=True)
 def heritage_detail(request, slug):
     asset = detail_object(request, HeritageAsset, slug, timezone.localdate())
     return render(
