@@ -18,7 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhuzhou_tourism.settings")
-os.environ.setdefault("DEBUG", "1")
+# Production settings, as the server runs them (DEBUG off: templates are cached, no debug bookkeeping).
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECRET_KEY", "bench-cold-" + "x" * 50)
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("LOG_LEVEL", "ERROR")
+os.environ.setdefault("SITE_URL", "http://testserver")
 os.environ["PAGE_CACHE_SECONDS"] = "0"
 os.environ["DATA_CACHE_SECONDS"] = "0"
 
@@ -89,10 +95,15 @@ def main():
 
     django.setup()
     from django.conf import settings
+
+    # Static URLs without the manifest of collectstatic (the production storage memoises them per name anyway).
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     from django.db import connection
     from django.test import Client
 
-    settings.ALLOWED_HOSTS = ["*"]
     client = Client()
     only = set(filter(None, args.only.split(",")))
     print(f"{'page':18} {'ms':>7} {'sql ms':>7} {'queries':>7}  path")

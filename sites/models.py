@@ -185,6 +185,7 @@ class Site(Listing, Revisable, AudienceFields, Located):
         indexes = [
             models.Index(fields=["published", "level", "name_zh"], name="site_pub_level_name"),
             models.Index(fields=["published", "updated_at"], name="site_pub_updated"),
+            models.Index(fields=["latitude", "longitude"], name="site_lat_lng"),  # nearby sites
         ]
 
     def __str__(self):
