@@ -99,7 +99,8 @@ class ItineraryQuerySet(PublishableQuerySet):
 
     def for_event(self, event):
         """Routes made for the event ("follow the expo") or passing by it."""
-        return self.filter(Q(related_event=event) | Q(stops__event=event)).distinct()
+        passing = Stop.objects.filter(event=event).values("itinerary_id")
+        return self.filter(Q(related_event=event) | Q(pk__in=passing))
 
 
 class Itinerary(Listing, AudienceFields):
@@ -149,7 +150,8 @@ class Itinerary(Listing, AudienceFields):
         verbose_name = _("themed route")
         verbose_name_plural = _("themed routes")
         ordering = ["title_zh"]
-        indexes = [models.Index(fields=["published", "featured", "title_zh"], name="route_pub_featured_title")]
+        # In the lists' order (featured first, then by title): a page reads its own routes' stops only.
+        indexes = [models.Index(fields=["published", "-featured", "title_zh"], name="route_pub_featured_title")]
         constraints = [publish_window_constraint("route_publish_window_valid")]
 
     def __str__(self):
