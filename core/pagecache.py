@@ -41,7 +41,11 @@ def _shared_cache():
 
 def _version_file(part):
     path = Path(settings.PAGE_CACHE_VERSION_FILE)
-    return path if part == CATALOGUE else path.with_name(f"{path.name}.{part}")
+    if part == CATALOGUE:
+        return path
+    if part in EVERYTHING:
+        return path.with_name(f"{path.name}.{part}")
+    return path.with_name(f"{path.name}.rows") / part  # a row's tag: one file each, beside the parts
 
 
 def _version_key(part):
@@ -143,9 +147,11 @@ def cached_for_content(key, build, timeout=None, parts=EVERYTHING):
     version = content_version(parts)
     entry = cache.get(key)
     if entry and entry[0] == version:
+        _record_rows(entry[2])  # the rows it was built from are rows the page shows
         return entry[1]
-    value = build()
-    cache.set(key, (version, value), timeout or settings.DATA_CACHE_SECONDS)
+    with _recording_rows() as shown:
+        value = build()
+    cache.set(key, (version, value, frozenset(shown)), timeout or settings.DATA_CACHE_SECONDS)
     return value
 
 
@@ -232,7 +238,8 @@ def _versions(stored):
 
 
 class _recording_rows:
-    """Collects the tags of the content rows loaded while a page renders (core.signals.record_shown_row)."""
+    """Collects the tags of the content rows loaded while a page or a part of it renders
+    (core.signals.record_shown_row). Nested, the inner rows count for the outer too."""
 
     def __enter__(self):
         self.previous = getattr(_request, "shown", None)
@@ -240,6 +247,8 @@ class _recording_rows:
         return _request.shown
 
     def __exit__(self, *exc):
+        if self.previous is not None:
+            self.previous.update(_request.shown)
         _request.shown = self.previous
 
 
@@ -247,3 +256,9 @@ def record_row(model, pk):
     shown = getattr(_request, "shown", None)
     if shown is not None and pk is not None:
         shown.add(row_tag(model, pk))
+
+
+def _record_rows(tags):
+    shown = getattr(_request, "shown", None)
+    if shown is not None:
+        shown.update(tags)
