@@ -186,8 +186,8 @@ class Site(Listing, Revisable, AudienceFields, Located):
             models.Index(fields=["published", "level", "name_zh"], name="site_pub_level_name"),
             models.Index(fields=["published", "updated_at"], name="site_pub_updated"),
             models.Index(fields=["latitude", "longitude"], name="site_lat_lng"),  # nearby sites
-            # The directory's count, an index-only scan on PostgreSQL (the window is in the index).
-            models.Index(fields=["published"], include=["publish_from", "publish_until"], name="site_pub_window"),
+            # The directory's count and the home page's counts by level: index-only scans on PostgreSQL.
+            models.Index(fields=["published", "level", "publish_from", "publish_until"], name="site_pub_window"),
         ]
 
     def __str__(self):
@@ -392,8 +392,8 @@ class HeritageAsset(Listing, Located):
         ]
         indexes = [
             models.Index(fields=["published", "level", "name_zh"], name="heritage_pub_level_name"),
-            # The directory's count, an index-only scan on PostgreSQL (the window is in the index).
-            models.Index(fields=["published"], include=["publish_from", "publish_until"], name="heritage_pub_window"),
+            # The directory's count and the home page's counts by level: index-only scans on PostgreSQL.
+            models.Index(fields=["published", "level", "publish_from", "publish_until"], name="heritage_pub_window"),
         ]
 
     def __str__(self):

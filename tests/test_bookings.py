@@ -385,7 +385,7 @@ def test_forwarded_addresses_count_only_behind_a_trusted_proxy(client, settings)
 
 
 def test_the_home_page_shows_the_programmes_with_the_soonest_open_slots(client):
-    """The next four weeks' slots first, later ones when those hold too few; full slots and hidden sites skipped."""
+    """The next week's slots first, later ones when those hold too few; full slots and hidden sites skipped."""
     full = make_slot(make_programme(), NOW + datetime.timedelta(days=7), capacity=22)
     services.create_booking(**service_kwargs(full))
     hidden = make_slot(make_programme(site=make_site(published=False)), NOW + datetime.timedelta(days=8))

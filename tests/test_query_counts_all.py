@@ -26,7 +26,7 @@ PAGES = {
         17,
         "the official figures, site and heritage counts by level, featured sites and photos, what's on (the window's "
         "dates by event, which are public, the events, photos), featured routes with their stops, places' photos "
-        "and next dates, study tours (the slots of the next four weeks, the later ones only when those hold too "
+        "and next dates, study tours (the slots of the next week, the later ones only when those hold too "
         "few programmes, the programmes, photos): at most 17",
     ),
     "sites": ("/sites/", 3, "count, page, photos"),

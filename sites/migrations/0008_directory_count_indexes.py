@@ -14,10 +14,10 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='heritageasset',
-            index=models.Index(fields=['published'], include=('publish_from', 'publish_until'), name='heritage_pub_window'),
+            index=models.Index(fields=['published', 'level', 'publish_from', 'publish_until'], name='heritage_pub_window'),
         ),
         migrations.AddIndex(
             model_name='site',
-            index=models.Index(fields=['published'], include=('publish_from', 'publish_until'), name='site_pub_window'),
+            index=models.Index(fields=['published', 'level', 'publish_from', 'publish_until'], name='site_pub_window'),
         ),
     ]
