@@ -9,8 +9,8 @@ workers, gunicorn.conf.py), then loads pages for a fixed time each with 16 concu
 - cold: fixed URLs, every cache off (PAGE_CACHE_SECONDS=0, DATA_CACHE_SECONDS=0);
 - crawl: a fresh server with every cache on, each request a random URL of its group: every published site,
   heritage place and event page, and list pages across filters, pages and search words (a wrk Lua script).
-No mode named: all three. The floor, a bare Django view with Django's default middleware, is measured on the same
-server in each mode. Prints a table per mode and, as its last line, one JSON object:
+No mode named: all three. The floor, a bare Django view behind Django's default middleware only (bench/wsgi.py), is
+measured on the same server in each mode. Prints a table per mode and, as its last line, one JSON object:
 {"modes": {mode: {"floor_rps", "pages": {page: {"rps", "p50_ms", "p99_ms", "ratio", "errors"}}}}, ...}.
 """
 
@@ -99,7 +99,7 @@ def start_server(env):
             "2",
             "--bind",
             f"127.0.0.1:{PORT}",
-            "zhuzhou_tourism.wsgi",
+            "bench.wsgi:application",  # the floor behind Django's default middleware (bench/wsgi.py)
         ],
         cwd=ROOT,
         env=env,
