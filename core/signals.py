@@ -75,8 +75,9 @@ def _is_history(model):
 
 @receiver(post_init)
 def record_shown_row(sender, instance, **kwargs):
-    """Each content row loaded while a detail page renders is one it depends on (core.pagecache)."""
-    if content_part(sender) is not None:
+    """Each content row loaded while a detail page renders is one it depends on (core.pagecache); not the rows
+    shown only with another (photos, opening hours, dates, stops), whose changes bump that one's version."""
+    if content_part(sender) is not None and not issubclass(sender, Photo) and not hasattr(sender, "shown_with"):
         record_row(sender, instance.pk)
 
 

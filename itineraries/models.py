@@ -226,6 +226,9 @@ class DayPlan:
 class Stop(models.Model):
     """A place on a route: exactly one of a site, a heritage asset or an event."""
 
+    # Shown only with its route, whose page version its changes bump too: pages follow the route (core.pagecache).
+    shown_with = "itinerary"
+
     itinerary = models.ForeignKey(
         Itinerary, on_delete=models.CASCADE, related_name="stops", verbose_name=_("themed route")
     )

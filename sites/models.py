@@ -234,6 +234,9 @@ class Site(Listing, Revisable, AudienceFields, Located):
 
 
 class OpeningPeriod(models.Model):
+    # Shown only with its site, whose page version its changes bump too: pages follow the site (core.pagecache).
+    shown_with = "site"
+
     site_path = "site_id"
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="periods", verbose_name=_("site"))
@@ -263,6 +266,9 @@ class OpeningPeriod(models.Model):
 
 class OpeningException(models.Model):
     """A dated change to the weekly hours: closed all day, or open at these times instead."""
+
+    # Shown only with its site, whose page version its changes bump too: pages follow the site (core.pagecache).
+    shown_with = "site"
 
     site_path = "site_id"
 

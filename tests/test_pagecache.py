@@ -177,3 +177,14 @@ def test_a_page_rebuilt_from_cached_parts_still_follows_the_rows_in_them(client,
     neighbour.name_zh = "改名的邻厂"
     neighbour.save()
     assert "改名的邻厂" in client.get(site.get_absolute_url()).content.decode()
+
+
+def test_a_moved_date_reaches_the_cached_event_page(client, page_cache):
+    """Dates are not followed one by one (they show only with their event): a change to one bumps the event's."""
+    event = make_event(title_zh="展会")
+    date = add_date(event, timezone.now() + datetime.timedelta(days=2))
+    client.get(event.get_absolute_url())
+    assert _served_from_cache(client, event.get_absolute_url())
+    date.cancelled = True
+    date.save()
+    assert not _served_from_cache(client, event.get_absolute_url())
