@@ -1,10 +1,17 @@
-"""Page benchmark: every public page against a bare Django view, with the page cache on and off.
+"""Page benchmark: every public page against a bare Django view, in up to three modes.
 
 Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/zz_bench .venv/bin/python bench/pages.py [--duration 10]
+       [--cached] [--cold] [--crawl] [--port 8765] [--redis [--redis-port 6399]]
 
 Migrates the database, loads scale data if there is none, starts gunicorn on production settings (2 sync
-workers, gunicorn.conf.py), warms up, then loads each page for a fixed time with 16 concurrent connections (wrk),
-once with the page cache on and once off. Prints a table and, as its last line, one JSON object.
+workers, gunicorn.conf.py), then loads pages for a fixed time each with 16 concurrent connections (wrk):
+- cached: fixed URLs, every cache on, after a warm-up;
+- cold: fixed URLs, every cache off (PAGE_CACHE_SECONDS=0, DATA_CACHE_SECONDS=0);
+- crawl: a fresh server with every cache on, each request a random URL of its group: every published site,
+  heritage place and event page, and list pages across filters, pages and search words (a wrk Lua script).
+No mode named: all three. The floor, a bare Django view behind Django's default middleware only (bench/wsgi.py), is
+measured on the same server in each mode. Prints a table per mode and, as its last line, one JSON object:
+{"modes": {mode: {"floor_rps", "pages": {page: {"rps", "p50_ms", "p99_ms", "ratio", "errors"}}}}, ...}.
 """
 
 import argparse
@@ -26,11 +33,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-PORT = 8765
-REDIS_PORT = 6399
-NGINX_PORT = 8766
+PORT = int(os.environ.get("BENCH_PORT", 8765))
+REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", 6399))
+NGINX_PORT = int(os.environ.get("BENCH_NGINX_PORT", 8766))
 BASE = f"http://127.0.0.1:{PORT}"
 LOG = ROOT / "bench" / "results" / "gunicorn.log"
+CRAWL_SCRIPT = ROOT / "bench" / "crawl.lua"
 
 
 def django_env(**extra):
@@ -96,7 +104,7 @@ def start_server(env):
             "2",
             "--bind",
             f"127.0.0.1:{PORT}",
-            "zhuzhou_tourism.wsgi",
+            "bench.wsgi:application",  # the floor behind Django's default middleware (bench/wsgi.py)
         ],
         cwd=ROOT,
         env=env,
@@ -200,11 +208,15 @@ def pick_paths(env):
     return available
 
 
-def run_wrk(path, duration):
+def run_wrk(path, duration, url_file=None):
+    """Load `path` (or, with `url_file`, a random path of that file for each request) for `duration` seconds."""
+    script = ["-s", str(CRAWL_SCRIPT)] if url_file else []
     out = subprocess.run(
         # Like a browser, ask for compression: pages and the map data may come gzipped.
         ["wrk", "-t2", "-c16", f"-d{duration}s", "--timeout", "10s", "--latency", "-H", "Accept-Encoding: gzip, br"]
-        + [BASE + path],
+        + script
+        + [BASE + path]
+        + (["--", str(url_file)] if url_file else []),
         capture_output=True,
         text=True,
         check=True,
@@ -233,12 +245,16 @@ def _latency(out, percentile):
     return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
 
 
-def measure(env, duration, label):
+def measure(env, duration, label, warm=True):
     process = start_server(env)
     try:
         paths = pick_paths(env)
-        for path in ["/_bench/floor/", *paths.values()]:
-            run_wrk(path, 2)  # warm up: workers import everything, caches fill
+        if warm:
+            for path in ["/_bench/floor/", *paths.values()]:
+                run_wrk(path, 2)  # warm up: workers import everything, caches fill
+                settle()
+        else:
+            run_wrk("/_bench/floor/", 2)
             settle()
         results = {"floor": run_wrk("/_bench/floor/", duration)}
         for name, path in paths.items():
@@ -248,7 +264,54 @@ def measure(env, duration, label):
         rss = worker_rss_mb(process.pid)
     finally:
         stop_server(process)
-    return paths, results, rss
+    return results, rss
+
+
+def crawl_urls(env, directory):
+    """Files of paths, one per crawl group: every published site, heritage place and event page, and list pages
+    across filters, page numbers and search words."""
+    code = "from bench.crawl_urls import main; main()"
+    found = json.loads(
+        subprocess.run(
+            [PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    files = {}
+    for group, paths in found.items():
+        files[group] = Path(directory) / f"{group}.txt"
+        files[group].write_text("\n".join(urllib.parse.quote(path, safe="/?=&") for path in paths) + "\n")
+        print(f"  crawl    {group:16} {len(paths):8} URLs", file=sys.stderr)
+    return files
+
+
+def measure_crawl(env, duration, files):
+    """A fresh server with every cache on, each request a random URL of the group."""
+    process = start_server(env)
+    try:
+        run_wrk("/_bench/floor/", 2)
+        settle()
+        results = {"floor": run_wrk("/_bench/floor/", duration)}
+        for group, url_file in files.items():
+            settle()
+            results[group] = run_wrk("/", duration, url_file=url_file)
+            print(f"  crawl    {group:16} {results[group]['rps']:8.0f} req/s", file=sys.stderr)
+        rss = worker_rss_mb(process.pid)
+    finally:
+        stop_server(process)
+    return results, rss
+
+
+def table(mode, results):
+    """One mode's pages with their ratio to that run's floor."""
+    floor = results["floor"]["rps"] or 1
+    pages = {name: {**r, "ratio": round(r["rps"] / floor, 3)} for name, r in results.items() if name != "floor"}
+    print(f"\n{mode}: floor {floor:.0f} req/s")
+    print(f"{'page':16} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'errors':>6}")
+    for name, p in pages.items():
+        print(f"{name:16} {p['rps']:8.0f} {p['p50_ms']:8.1f} {p['p99_ms']:8.1f} {p['ratio']:6.3f} {p['errors']:6}")
+    return {"floor_rps": results["floor"]["rps"], "pages": pages}
 
 
 @contextlib.contextmanager
@@ -273,67 +336,59 @@ def through_nginx(static_root):
 
 
 def main():
+    global PORT, REDIS_PORT, BASE
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--duration", type=int, default=10, help="seconds per page and pass")
-    parser.add_argument("--redis", action="store_true", help="start a throwaway Redis for the page cache")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per page and mode")
+    parser.add_argument("--cached", action="store_true", help="fixed URLs, every cache on")
+    parser.add_argument("--cold", action="store_true", help="fixed URLs, every cache off")
+    parser.add_argument("--crawl", action="store_true", help="a fresh server, caches on, random URLs per group")
+    parser.add_argument("--port", type=int, default=PORT, help="the server's port (or BENCH_PORT)")
+    parser.add_argument("--redis", action="store_true", help="start a throwaway Redis for the caches")
+    parser.add_argument("--redis-port", type=int, default=REDIS_PORT, help="its port (or BENCH_REDIS_PORT)")
     parser.add_argument("--nginx", action="store_true", help="load the pages through deploy/nginx/zhuzhou.conf")
     args = parser.parse_args()
+    PORT, REDIS_PORT = args.port, args.redis_port
+    BASE = f"http://127.0.0.1:{PORT}"
+    modes = [mode for mode in ("cached", "cold", "crawl") if getattr(args, mode)] or ["cached", "cold", "crawl"]
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("Set DATABASE_URL to a PostgreSQL database, e.g. postgres://postgres@127.0.0.1:5432/zz_bench")
     ensure_wrk()
     LOG.parent.mkdir(parents=True, exist_ok=True)
     static_root = tempfile.mkdtemp(prefix="zz-static-")
     redis, redis_url = start_redis() if args.redis else (None, os.environ.get("REDIS_URL", ""))
-    base_env = django_env(STATIC_ROOT=static_root, REDIS_URL=redis_url)
+    base_env = django_env(STATIC_ROOT=static_root, REDIS_URL=redis_url, SITE_URL=BASE)
+    cache_on = {"PAGE_CACHE_SECONDS": "600", "DATA_CACHE_SECONDS": "3600"}
+    results, rss = {}, {}
     try:
         prepare(base_env)
         with through_nginx(static_root) if args.nginx else contextlib.nullcontext():
-            paths, cached, rss_cached = measure({**base_env, "PAGE_CACHE_SECONDS": "600"}, args.duration, "cached")
-            _paths, uncached, rss_uncached = measure({**base_env, "PAGE_CACHE_SECONDS": "0"}, args.duration, "uncached")
+            for mode in modes:
+                if mode == "cached":
+                    results[mode], rss[mode] = measure({**base_env, **cache_on}, args.duration, mode)
+                elif mode == "cold":
+                    cold = {"PAGE_CACHE_SECONDS": "0", "DATA_CACHE_SECONDS": "0"}
+                    results[mode], rss[mode] = measure({**base_env, **cold}, args.duration, mode, warm=False)
+                else:
+                    files = crawl_urls(base_env, static_root)
+                    if redis:
+                        subprocess.run(["redis-cli", "-p", str(REDIS_PORT), "flushall"], capture_output=True)
+                    fresh = {**base_env, **cache_on, "PAGE_CACHE_VERSION_FILE": f"{static_root}/crawl-version"}
+                    results[mode], rss[mode] = measure_crawl(fresh, args.duration, files)
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
         if redis:
             stop_server(redis)
-    print(f"\npage cache: {'Redis' if redis_url else 'local memory'}; load average {os.getloadavg()[0]:.1f}")
+    print(f"\ncache: {'Redis' if redis_url else 'local memory'}; load average {os.getloadavg()[0]:.1f}")
     if args.nginx:
         print("through nginx (deploy/nginx/zhuzhou.conf): the floor and every page passed on to gunicorn")
-
-    floor = cached["floor"]["rps"] or 1
-    if not cached["floor"]["rps"]:
-        print(f"The floor view answered nothing: see {LOG}", file=sys.stderr)
-    floor_uncached = uncached["floor"]["rps"] or 1
-    pages = {}
-    print(f"\nfloor: {floor:.0f} req/s (cached run), {floor_uncached:.0f} req/s (uncached run)\n")
-    columns = f"{'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'ratio':>6}"
-    print(f"{'page':16} {columns} | {columns} | non-2xx")
-    print(f"{'':16} {'cache on':^31} | {'cache off':^31} |")
-    for name in paths:
-        c, u = cached[name], uncached[name]
-        pages[name] = {
-            "rps": c["rps"],
-            "p50_ms": c["p50_ms"],
-            "p99_ms": c["p99_ms"],
-            "ratio": round(c["rps"] / floor, 3),
-            "rps_uncached": u["rps"],
-            "p50_ms_uncached": u["p50_ms"],
-            "p99_ms_uncached": u["p99_ms"],
-            "ratio_uncached": round(u["rps"] / floor_uncached, 3),
-            "errors": c["errors"] + u["errors"],
-        }
-        p = pages[name]
-        print(
-            f"{name:16} {p['rps']:8.0f} {p['p50_ms']:7.1f} {p['p99_ms']:7.1f} {p['ratio']:6.2f} | "
-            f"{p['rps_uncached']:8.0f} {p['p50_ms_uncached']:7.1f} {p['p99_ms_uncached']:7.1f} "
-            f"{p['ratio_uncached']:6.2f} | {p['errors']}"
-        )
-    print(f"\nlargest worker RSS after the run: {rss_cached:.0f} MB (cache on), {rss_uncached:.0f} MB (cache off)")
+    summary = {mode: table(mode, results[mode]) for mode in modes}
+    print("\nlargest worker RSS: " + ", ".join(f"{rss[mode]:.0f} MB ({mode})" for mode in modes))
     print(
         json.dumps(
             {
-                "floor_rps": floor,
-                "floor_rps_uncached": floor_uncached,
-                "worker_rss_mb": round(max(rss_cached, rss_uncached)),
-                "pages": pages,
+                "modes": summary,
+                "worker_rss_mb": round(max(rss.values())),
+                "load_average": round(os.getloadavg()[0], 2),
             },
             ensure_ascii=False,
         )

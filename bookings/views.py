@@ -49,7 +49,7 @@ def _coming_slots(programme, now):
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(detail=True)
 def programme_detail(request, slug):
     programme = get_object_or_404(_programmes(request), slug=slug)
     slots = _coming_slots(programme, timezone.now())

@@ -2,11 +2,19 @@ from functools import partial
 
 from django.core.signals import request_finished, request_started
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.dispatch import receiver
 
 from core.models import Photo
-from core.pagecache import EVERYTHING, bump_content_version, forget_versions, remember_versions_for_the_request
+from core.pagecache import (
+    EVERYTHING,
+    bump_content_version,
+    bump_rows,
+    forget_versions,
+    record_row,
+    remember_versions_for_the_request,
+    row_tag,
+)
 from core.registry import content_part
 from core.tasks import enqueue_on_commit, make_photo_renditions
 
@@ -31,12 +39,45 @@ def queue_photo_renditions(sender, instance, **kwargs):
 @receiver(post_delete)
 @receiver(m2m_changed)
 def invalidate_pages(sender, **kwargs):
-    model = kwargs.get("instance").__class__ if kwargs.get("instance") is not None else sender
+    instance = kwargs.get("instance")
+    model = instance.__class__ if instance is not None else sender
     part = content_part(model)  # the part of the content version the rows of this app show in
-    if part is not None:
-        bump = _BUMPS[part]
-        bump()
-        _bump_again_on_commit(bump)
+    if part is None:
+        return
+    bump = _BUMPS[part]
+    bump()
+    _bump_again_on_commit(bump)
+    tags = _changed_rows(instance)
+    if tags:
+        bump_tags = partial(bump_rows, tags)
+        bump_tags()
+        transaction.on_commit(bump_tags)
+
+
+def _changed_rows(instance):
+    """The rows whose pages a change to `instance` makes stale: itself, and the content rows it points at (the
+    site of a photo, an event or a stop; the event of a date; the programme of a slot; the slot of a booking)."""
+    if instance is None or instance.pk is None or _is_history(instance.__class__):
+        return []
+    tags = [row_tag(instance.__class__, instance.pk)]
+    for field in instance._meta.concrete_fields:
+        if field.many_to_one and content_part(field.related_model) and not _is_history(field.related_model):
+            target = getattr(instance, field.attname)
+            if target is not None:
+                tags.append(row_tag(field.related_model, target))
+    return tags
+
+
+def _is_history(model):
+    return model._meta.model_name.startswith("historical")
+
+
+@receiver(post_init)
+def record_shown_row(sender, instance, **kwargs):
+    """Each content row loaded while a detail page renders is one it depends on (core.pagecache); not the rows
+    shown only with another (photos, opening hours, dates, stops), whose changes bump that one's version."""
+    if content_part(sender) is not None and not issubclass(sender, Photo) and not hasattr(sender, "shown_with"):
+        record_row(sender, instance.pk)
 
 
 def _bump_again_on_commit(bump):

@@ -316,6 +316,9 @@ def local_midnight(day):
 class Occurrence(models.Model):
     """One date of an event, stored explicitly so a single date can be moved or cancelled."""
 
+    # Shown only with its event, whose page version its changes bump too: pages follow the event (core.pagecache).
+    shown_with = "event"
+
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="occurrences", verbose_name=_("event"))
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))

@@ -141,7 +141,7 @@ def _query_without(request, *names):
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(detail=True)
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.previewable(request).for_detail(), slug=slug)
     now = timezone.now()
@@ -174,7 +174,7 @@ def event_detail(request, slug):
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(detail=True)
 def event_ics(request, slug):
     event = get_object_or_404(Event.objects.published().select_related("site"), slug=slug)
     occurrences = event.occurrences.select_related("event", "event__site").order_by("starts_at")

@@ -30,7 +30,7 @@ def route_list(request):
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(detail=True)
 def route_detail(request, slug):
     minute = this_minute()
     route = detail_object(request, Itinerary, slug, f"{minute:%Y%m%d%H%M}")

@@ -185,6 +185,9 @@ class Site(Listing, Revisable, AudienceFields, Located):
         indexes = [
             models.Index(fields=["published", "level", "name_zh"], name="site_pub_level_name"),
             models.Index(fields=["published", "updated_at"], name="site_pub_updated"),
+            models.Index(fields=["latitude", "longitude"], name="site_lat_lng"),  # nearby sites
+            # The directory's count and the home page's counts by level: index-only scans on PostgreSQL.
+            models.Index(fields=["published", "level", "publish_from", "publish_until"], name="site_pub_window"),
         ]
 
     def __str__(self):
@@ -231,6 +234,9 @@ class Site(Listing, Revisable, AudienceFields, Located):
 
 
 class OpeningPeriod(models.Model):
+    # Shown only with its site, whose page version its changes bump too: pages follow the site (core.pagecache).
+    shown_with = "site"
+
     site_path = "site_id"
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="periods", verbose_name=_("site"))
@@ -260,6 +266,9 @@ class OpeningPeriod(models.Model):
 
 class OpeningException(models.Model):
     """A dated change to the weekly hours: closed all day, or open at these times instead."""
+
+    # Shown only with its site, whose page version its changes bump too: pages follow the site (core.pagecache).
+    shown_with = "site"
 
     site_path = "site_id"
 
@@ -387,7 +396,11 @@ class HeritageAsset(Listing, Located):
             ),
             publish_window_constraint("heritage_publish_window_valid"),
         ]
-        indexes = [models.Index(fields=["published", "level", "name_zh"], name="heritage_pub_level_name")]
+        indexes = [
+            models.Index(fields=["published", "level", "name_zh"], name="heritage_pub_level_name"),
+            # The directory's count and the home page's counts by level: index-only scans on PostgreSQL.
+            models.Index(fields=["published", "level", "publish_from", "publish_until"], name="heritage_pub_window"),
+        ]
 
     def __str__(self):
         return self.name_zh

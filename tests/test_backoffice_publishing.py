@@ -159,3 +159,19 @@ def test_publish_scheduled_leaves_the_cache_alone_when_nothing_changed(tmp_path,
     with patch("django.utils.timezone.now", return_value=NOW + datetime.timedelta(minutes=1)):
         call_command("publish_scheduled", stdout=io.StringIO())
     assert pagecache.content_version() == before
+
+
+def test_publish_scheduled_empties_the_page_of_a_row_whose_window_closes(tmp_path, settings):
+    """Detail pages depend on their rows, not on the whole catalogue: the row's own version is bumped too."""
+    settings.PAGE_CACHE_VERSION_FILE = tmp_path / "version"
+    closing = make_site(publish_until=at(2027, 5, 1, 12, 1))
+    other = make_site()
+    with patch("django.utils.timezone.now", return_value=at(2027, 5, 1, 12)):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    tags = [pagecache.row_tag(Site, closing.pk), pagecache.row_tag(Site, other.pk)]
+    before = pagecache.row_versions(tags)
+    with patch("django.utils.timezone.now", return_value=at(2027, 5, 1, 12, 2)):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    after = pagecache.row_versions(tags)
+    assert after[tags[0]] != before[tags[0]]
+    assert after[tags[1]] == before[tags[1]]

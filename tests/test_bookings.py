@@ -397,3 +397,19 @@ def test_forwarded_addresses_count_only_from_the_proxies_named_in_trusted_proxie
     assert post("1.1.1.1", "10.1.2.3") == 429
     # Straight from the internet (or from a proxy not named), the header is the client's own word: ignored.
     assert (post("3.3.3.3", "8.8.8.8"), post("4.4.4.4", "8.8.8.8")) == (200, 429)
+
+
+def test_the_home_page_shows_the_programmes_with_the_soonest_open_slots(client):
+    """The next week's slots first, later ones when those hold too few; full slots and hidden sites skipped."""
+    full = make_slot(make_programme(), NOW + datetime.timedelta(days=7), capacity=22)
+    services.create_booking(**service_kwargs(full))
+    hidden = make_slot(make_programme(site=make_site(published=False)), NOW + datetime.timedelta(days=8))
+    soon = [make_slot(make_programme(), NOW + datetime.timedelta(days=days)) for days in (20, 9, 12)]
+    later = make_slot(make_programme(), NOW + datetime.timedelta(weeks=10))
+    too_late = make_slot(make_programme(), NOW + datetime.timedelta(weeks=12))
+    html = _text(client.get("/"))
+    shown = [slot.programme.get_absolute_url() for slot in (soon[1], soon[2], soon[0], later)]
+    positions = [html.find(f'href="{url}"') for url in shown]
+    assert -1 not in positions and positions == sorted(positions)  # soonest first
+    for slot in (full, hidden, too_late):
+        assert f'href="{slot.programme.get_absolute_url()}"' not in html

@@ -409,8 +409,11 @@ def test_what_is_on_keeps_the_home_page_queries_constant():
     _events_with_dates(8)
     large = home_queries()
     assert len(small) == len(large)
-    # What is on adds two: the events with their sites and next dates, then their photos.
-    assert sum('FROM "events_event' in sql for sql in large) == 2
+    # What is on adds four: the window's dates grouped by event, which of the soonest are public, those events
+    # with their sites and next dates, then their photos.
+    dates = [sum('FROM "events_occurrence' in sql for sql in queries) for queries in (small, large)]
+    assert dates[0] == dates[1]
+    assert sum('FROM "events_event' in sql for sql in large) == 3
 
 
 def test_a_photo_on_an_event_shows_as_renditions(client):

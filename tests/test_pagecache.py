@@ -1,9 +1,15 @@
+import datetime
+import hashlib
+
 import pytest
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from core import pagecache
 from tests.factories import make_site
+from tests.test_events import add_date, make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +120,71 @@ def test_a_change_bumps_the_version_again_when_it_is_committed(page_cache, djang
         make_site()
         before_commit = pagecache.content_version()
     assert pagecache.content_version() != before_commit
+
+
+def _served_from_cache(client, path):
+    """True when the page came from the page cache: no template rendered, no query made."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return not response.templates and len(queries) == 0
+
+
+def test_an_edit_to_one_site_leaves_the_other_sites_pages_cached(client, page_cache):
+    """Scoped invalidation: the edited site's page and the lists render afresh; over 90 % of the other site pages
+    cached before the edit are still served from the cache right after it."""
+    # Along a line, 0.05° apart: each page shows its three nearest as cards.
+    sites = [make_site(name_zh=f"工厂{n}", latitude=f"{27 + n * 0.05:.6f}") for n in range(40)]
+    for site in sites:
+        client.get(site.get_absolute_url())
+    client.get("/sites/")
+    edited = sites[20]
+    edited.name_zh = "改过的工厂"
+    edited.save()
+    assert "改过的工厂" in client.get(edited.get_absolute_url()).content.decode()
+    assert not _served_from_cache(client, "/sites/")
+    others = [site for site in sites if site != edited]
+    hits = sum(_served_from_cache(client, site.get_absolute_url()) for site in others)
+    assert hits / len(others) > 0.9
+    # The pages that render again are those that showed the edited site as a nearby card, and they show the edit.
+    showing = [site for site in others if "改过的工厂" in client.get(site.get_absolute_url()).content.decode()]
+    assert len(showing) == len(others) - hits >= 2
+
+
+def test_an_edit_to_an_event_empties_the_page_of_its_site(client, page_cache):
+    site = make_site(name_zh="会场")
+    other = make_site(name_zh="别处", latitude="26.500000")  # too far to show the venue as a card
+    event = make_event(site=site, title_zh="旧的展会")
+    add_date(event, timezone.now() + datetime.timedelta(days=2))
+    assert "旧的展会" in client.get(site.get_absolute_url()).content.decode()
+    client.get(other.get_absolute_url())
+    event.title_zh = "新的展会"
+    event.save()
+    assert "新的展会" in client.get(site.get_absolute_url()).content.decode()
+    assert _served_from_cache(client, other.get_absolute_url())
+
+
+def test_a_page_rebuilt_from_cached_parts_still_follows_the_rows_in_them(client, page_cache, settings):
+    """The page cache entry expires before the data cache's parts (nearby sites, say): the page rebuilt from those
+    parts still depends on the rows they show, so an edit to a nearby site empties it."""
+    settings.DATA_CACHE_SECONDS = 3600
+    site = make_site(name_zh="主厂")
+    neighbour = make_site(name_zh="邻厂", latitude="27.890000")
+    assert "邻厂" in client.get(site.get_absolute_url()).content.decode()
+    cache.delete("pagecache:" + hashlib.sha1(site.get_absolute_url().encode()).hexdigest())  # expired
+    assert not _served_from_cache(client, site.get_absolute_url())  # rebuilt, its parts from the data cache
+    assert _served_from_cache(client, site.get_absolute_url())
+    neighbour.name_zh = "改名的邻厂"
+    neighbour.save()
+    assert "改名的邻厂" in client.get(site.get_absolute_url()).content.decode()
+
+
+def test_a_moved_date_reaches_the_cached_event_page(client, page_cache):
+    """Dates are not followed one by one (they show only with their event): a change to one bumps the event's."""
+    event = make_event(title_zh="展会")
+    date = add_date(event, timezone.now() + datetime.timedelta(days=2))
+    client.get(event.get_absolute_url())
+    assert _served_from_cache(client, event.get_absolute_url())
+    date.cancelled = True
+    date.save()
+    assert not _served_from_cache(client, event.get_absolute_url())

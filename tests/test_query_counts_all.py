@@ -23,9 +23,11 @@ NOW = at(2026, 12, 1, 10)
 PAGES = {
     "home": (
         "/",
-        13,
-        "the official figures, site and heritage counts by level, featured sites and photos, what's on and photos, "
-        "featured routes with their stops, places' photos and next dates, study tours and photos",
+        17,
+        "the official figures, site and heritage counts by level, featured sites and photos, what's on (the window's "
+        "dates by event, which are public, the events, photos), featured routes with their stops, places' photos "
+        "and next dates, study tours (the slots of the next week, the later ones only when those hold too "
+        "few programmes, the programmes, photos): at most 17",
     ),
     "sites": ("/sites/", 3, "count, page, photos"),
     "sites filtered": ("/sites/?district=shifeng&audience=general", 3, "count, page, photos"),
@@ -40,6 +42,8 @@ PAGES = {
     "routes": ("/routes/", 7, "count, page, stops and their places' photos and next dates"),
     "study tours": ("/study-tours/", 4, "count, page with the next slot, site photos, grade counts"),
 }
+# Pages whose count is a ceiling: the home page reads later study-tour slots only when the next weeks hold too few.
+AT_MOST = {"home"}
 
 
 @pytest.fixture(autouse=True)
@@ -65,10 +69,13 @@ def catalogue(scale):
 
 @pytest.mark.parametrize("scale", [1, 3])
 @pytest.mark.parametrize("page", PAGES)
-def test_every_list_page_makes_the_same_queries_at_any_size(client, django_assert_num_queries, page, scale):
+def test_every_list_page_makes_the_same_queries_at_any_size(
+    client, django_assert_num_queries, django_assert_max_num_queries, page, scale
+):
     catalogue(scale)
     path, queries, _why = PAGES[page]
-    with django_assert_num_queries(queries):
+    assert_queries = django_assert_max_num_queries if page in AT_MOST else django_assert_num_queries
+    with assert_queries(queries):
         response = client.get(path)
     assert response.status_code == 200
 

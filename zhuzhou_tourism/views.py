@@ -38,7 +38,7 @@ HERITAGE_FIGURES = {
 
 def _counts(queryset, choices, figures, official):
     """Per level: what the portal lists (`count`) and the bureau's own figure (`official`, or None)."""
-    found = dict(queryset.values_list("level").annotate(n=Count("id")).order_by())
+    found = dict(queryset.values_list("level").annotate(n=Count("*")).order_by())
     return [
         {
             "value": value,

@@ -13,14 +13,23 @@ from django.core.management.base import BaseCommand
 from django.db.models import Q
 from django.utils import timezone
 
-from core.pagecache import bump_content_version
+from core.pagecache import bump_content_version, bump_rows, row_tag
 from core.registry import publishable_models
 
 
 def boundaries_between(start, end):
     """How many publish windows opened or closed in (start, end]."""
+    return len(rows_crossing(start, end))
+
+
+def rows_crossing(start, end):
+    """The tags of the rows whose publish window opened or closed in (start, end] (core.pagecache.row_tag)."""
     crossed = Q(publish_from__gt=start, publish_from__lte=end) | Q(publish_until__gt=start, publish_until__lte=end)
-    return sum(model.objects.filter(crossed, published=True).count() for model in publishable_models())
+    return [
+        row_tag(model, pk)
+        for model in publishable_models()
+        for pk in model.objects.filter(crossed, published=True).values_list("pk", flat=True)
+    ]
 
 
 def _state_file():
@@ -37,9 +46,11 @@ class Command(BaseCommand):
             last = datetime.datetime.fromisoformat(state.read_text().strip())
         except (FileNotFoundError, ValueError):
             last = now - datetime.timedelta(days=1)
-        crossed = boundaries_between(last, now)
-        if crossed:
+        rows = rows_crossing(last, now)
+        if rows:
             bump_content_version()
+            bump_rows(rows)  # the pages that showed them (their own among them)
+        crossed = len(rows)
         state.parent.mkdir(parents=True, exist_ok=True)
         state.write_text(now.isoformat())
         self.stdout.write(f"{crossed} publish window boundaries passed since {last:%Y-%m-%d %H:%M}.")
