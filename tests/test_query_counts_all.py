@@ -38,7 +38,7 @@ PAGES = {
     "past events": ("/events/past/", 3, "count, page of dates with events and venues, photos"),
     "calendar": ("/events/calendar/?month=2026-12", 2, "dates per day, the first dates of each day"),
     "routes": ("/routes/", 7, "count, page, stops and their places' photos and next dates"),
-    "study tours": ("/study-tours/", 4, "count, page with the next slot, site photos, grade counts"),
+    "study tours": ("/study-tours/", 3, "count, page with the next slot, site photos"),
 }
 
 

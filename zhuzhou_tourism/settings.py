@@ -118,6 +118,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         **DATABASES["default"].get("OPTIONS", {}),
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's default cost of a random page read (4) is for spinning disks: with it the planner read all
+    # 10,000 sites to join the 484 study tours to theirs (35 ms) instead of looking up each one (1.8 ms).
+    DATABASES["default"]["OPTIONS"] = {
+        "options": "-c random_page_cost=1.1",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
