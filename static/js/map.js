@@ -59,7 +59,7 @@
     var edges = node.dataset.bounds.split(",").map(parseFloat);  // west,south,east,north, stored (WGS-84)
     var map = makeMap(node, [27.7, 113.3], 9);
     map.setMaxZoom(18);
-    map.fitBounds([toDisplay(edges[1], edges[0]), toDisplay(edges[3], edges[2])]);
+    map.fitBounds([toDisplay(edges[1], edges[0]), toDisplay(edges[3], edges[2])], { animate: false });
     var layer = L.layerGroup().addTo(map);
     var pending = null;
     var timer = null;
@@ -89,6 +89,7 @@
       if (pending) pending.abort();
       if (!params) {
         layer.clearLayers();
+        shown = {};
         status.textContent = fill(strings.places, { count: 0 });
         return;
       }
@@ -115,21 +116,35 @@
         });
     }
 
+    // Markers are kept across loads when they are still there: a popup that pans the map into view (and so
+    // loads again) stays open.
+    var shown = {};
+
     function draw(features) {
-      layer.clearLayers();
+      var next = {};
       var places = 0, cells = 0, inCells = 0;
       features.forEach(function (feature) {
         var c = feature.geometry.coordinates;
-        var latlng = toDisplay(c[1], c[0]);
-        if (feature.properties.cluster) {
+        var p = feature.properties;
+        var key = p.cluster ? "c" + c.join() + ":" + p.count : "p" + p.url;
+        if (p.cluster) {
           cells += 1;
-          inCells += feature.properties.count;
-          cluster(latlng, feature.properties).addTo(layer);
+          inCells += p.count;
         } else {
           places += 1;
-          marker(latlng, feature.properties.kind).bindPopup(popup(feature.properties), POPUP).addTo(layer);
         }
+        if (shown[key]) {
+          next[key] = shown[key];
+          return;
+        }
+        var latlng = toDisplay(c[1], c[0]);
+        next[key] = p.cluster ? cluster(latlng, p) : marker(latlng, p.kind).bindPopup(popup(p), POPUP);
+        next[key].addTo(layer);
       });
+      Object.keys(shown).forEach(function (key) {
+        if (!next[key]) layer.removeLayer(shown[key]);
+      });
+      shown = next;
       status.textContent = cells ? fill(strings.cells, { count: inCells, groups: cells })
         : fill(strings.places, { count: places });
     }
