@@ -20,6 +20,7 @@ from sites.models import HeritageAsset, MapCell, Site
 
 TILE_PX = 256
 CELL_PX = 80
+BUBBLE_PX = 52  # the widest count map.js draws
 MAX_ZOOM = 18
 SUMMARY_MAX_ZOOM = 14  # MapCell holds zoom levels 0 to this; beyond, cells are counted from the places
 MAX_PLACES = 300  # a view with more places than this shows cells
@@ -82,10 +83,16 @@ def _add(cells, key, kind, count, latitude, longitude):
     cell["lng"] += longitude * count
 
 
-def _centres(cells):
+def _centres(cells, zoom):
+    """The centre of each cell's places, kept BUBBLE_PX / 2 inside the cell so that neighbours' counts never
+    overlap on screen."""
+    size = cell_degrees(zoom)
+    margin = min(BUBBLE_PX / 2 * size / CELL_PX, size / 2)
     for cell in cells.values():
         total = cell["site"] + cell["heritage"]
-        cell["latitude"], cell["longitude"] = cell.pop("lat") / total, cell.pop("lng") / total
+        latitude, longitude = cell.pop("lat") / total, cell.pop("lng") / total
+        cell["latitude"] = min(max(latitude, cell["y"] * size + margin), (cell["y"] + 1) * size - margin)
+        cell["longitude"] = min(max(longitude, cell["x"] * size + margin), (cell["x"] + 1) * size - margin)
     return cells
 
 
@@ -111,7 +118,7 @@ def _summary_cells(view):
         ):
             latitude, longitude = float(latitude), float(longitude)
             _add(cells, cell_of(latitude, longitude, view.zoom), kind, 1, latitude, longitude)
-    return _centres(cells)
+    return _centres(cells, view.zoom)
 
 
 def _counted_cells(view):
@@ -127,7 +134,7 @@ def _counted_cells(view):
         )
         for x, y, count, latitude, longitude in rows:
             _add(cells, (int(x), int(y)), kind, count, latitude, longitude)
-    return _centres(cells)
+    return _centres(cells, view.zoom)
 
 
 def grid_cells(kind, points):

@@ -284,3 +284,16 @@ def test_a_crowded_view_makes_the_same_queries_at_any_size(client, monkeypatch, 
         closer = features(client, "bbox=113.07,27.80,113.17,27.90&zoom=15")
     assert sum(f["properties"]["count"] for f in zoomed_out) == size
     assert all(f["properties"]["cluster"] for f in closer)
+
+
+def test_neighbouring_counts_sit_apart_on_screen(client, monkeypatch):
+    """Two crowds either side of a cell border: their counts stay half a bubble inside their cells."""
+    monkeypatch.setattr(mapgrid, "MAX_PLACES", 5)
+    size = mapgrid.cell_degrees(10)
+    border = (113.12 // size + 1) * size
+    crowd(10, lat=27.85, lng=border - 0.0001, spread=0.00005, seed=1)
+    crowd(10, lat=27.85, lng=border + 0.0001, spread=0.00005, seed=2)
+    cells = features(client, "bbox=113.0,27.8,113.3,27.9&zoom=10")
+    (west, _), (east, _) = sorted(cell["geometry"]["coordinates"] for cell in cells)
+    pixels = (east - west) * 256 * 2**10 / 360
+    assert pixels >= mapgrid.BUBBLE_PX
