@@ -66,7 +66,7 @@ def test_places_carry_what_the_popup_shows_and_no_html_is_made_of_names(client):
     make_site(name_zh="<img src=x onerror=alert(1)>", slug="hostile", level="national")
     (feature,) = features(client)
     assert feature["properties"] == {
-        "name": "<img src=x onerror=alert(1)>",  # text in JSON; map.js sets it as textContent
+        "name": "<img src=x onerror=alert(1)>",  # text in JSON; places-map.js sets it as textContent
         "url": "/sites/hostile/",
         "kind": "site",
         "level": "national",
