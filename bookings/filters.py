@@ -5,11 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bookings.models import GradeBand, StudyProgramme, TimeSlot
+from core.choices import District
 from sites.models import Site
 
 
 def _sites_with_programmes(request):
-    return Site.objects.published().filter(programmes__published=True).distinct().order_by("name_zh")
+    programmes = StudyProgramme.objects.published().filter(site=OuterRef("pk"))
+    return Site.objects.published().filter(Exists(programmes)).only("slug", "name_zh", "name_en").order_by("name_zh")
 
 
 class SiteChoiceField(forms.ModelChoiceField):
@@ -25,8 +27,17 @@ class ProgrammeFilter(django_filters.FilterSet):
     grade = django_filters.ChoiceFilter(
         label=_("Grade"), choices=GradeBand.choices, empty_label=_("All grades"), method="filter_grade"
     )
+    district = django_filters.ChoiceFilter(
+        label=_("District"), choices=District.choices, empty_label=_("Anywhere"), field_name="site__district"
+    )
+    # Hidden: a site's own link to its programmes sets it. As a list it named every site with a study tour
+    # (450 at province scale), which weighed 30 KB and took longer to render than the rest of the page.
     site = SiteFilter(
-        label=_("Site"), queryset=_sites_with_programmes, to_field_name="slug", empty_label=_("All sites")
+        label=_("Site"),
+        queryset=_sites_with_programmes,
+        to_field_name="slug",
+        empty_label=_("All sites"),
+        widget=forms.HiddenInput,
     )
     date = django_filters.DateFilter(
         label=_("Date"), method="filter_date", widget=forms.DateInput(attrs={"type": "date"})
@@ -35,7 +46,7 @@ class ProgrammeFilter(django_filters.FilterSet):
 
     class Meta:
         model = StudyProgramme
-        fields = ["grade", "site", "date", "free"]
+        fields = ["grade", "district", "site", "date", "free"]
 
     def filter_grade(self, queryset, name, value):
         return queryset.for_grade(value)

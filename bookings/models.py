@@ -188,6 +188,8 @@ class StudyProgramme(Listing, Revisable):
             ),
             publish_window_constraint("programme_publish_window_valid"),
         ]
+        # The list of study tours, in its order: the first page reads a dozen rows, not every programme.
+        indexes = [models.Index(fields=["title_zh", "id"], condition=Q(published=True), name="programme_pub_title")]
 
     def __str__(self):
         return self.title_zh

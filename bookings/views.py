@@ -2,7 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -35,10 +35,11 @@ def _programmes(request=None):
 @require_safe
 @cache_public_page
 def programme_list(request):
-    # Programmes with a date to book first, soonest first; then the rest by title.
+    # By title: an order that stays put from one page to the next, and that the database reaches without working
+    # out the next date of every programme (sorting by it took 250 ms at 500 programmes); the cards on the page
+    # show theirs.
     def filterset():
-        programmes = _programmes().order_by(F("next_slot_start").asc(nulls_last=True), "title_zh")
-        return ProgrammeFilter(request.GET or None, queryset=programmes)
+        return ProgrammeFilter(request.GET or None, queryset=_programmes().order_by("title_zh", "pk"))
 
     context = listing_context(request, ProgrammeFilter, filterset, f"programmes:{this_minute():%Y%m%d%H%M}")
     return render(request, "bookings/programme_list.html", context)

@@ -15,3 +15,6 @@ class SitesConfig(AppConfig):
         for model in ["sitephoto", "openingperiod", "openingexception"]
         for verb in ["add", "change", "delete", "view"]
     ]
+
+    def ready(self):
+        from sites import signals  # noqa: F401  (connects the receivers)

@@ -31,6 +31,29 @@ class DemonstrationLevel(models.TextChoices):
     NONE = "none", _("Not accredited")
 
 
+def map_indexes(prefix):
+    """The map's searches by area (sites.mapgrid): published places by coordinates, the window columns in the index
+    so that counting needs no table rows; the few with a publish window, which the map counts at request time; and
+    the list under the map, which counts a district's places from the index alone."""
+    return [
+        models.Index(
+            fields=["district", "publish_from", "publish_until"],
+            condition=Q(published=True, latitude__isnull=False),
+            name=f"{prefix}_map_district",
+        ),
+        models.Index(
+            fields=["latitude", "longitude", "publish_from", "publish_until"],
+            condition=Q(published=True),
+            name=f"{prefix}_published_geo",
+        ),
+        models.Index(
+            fields=["latitude", "longitude"],
+            condition=Q(published=True) & (Q(publish_from__isnull=False) | Q(publish_until__isnull=False)),
+            name=f"{prefix}_scheduled_geo",
+        ),
+    ]
+
+
 class Weekday(models.IntegerChoices):
     MONDAY = 0, _("Monday")
     TUESDAY = 1, _("Tuesday")
@@ -188,6 +211,7 @@ class Site(Listing, Revisable, AudienceFields, Located):
             models.Index(fields=["latitude", "longitude"], name="site_lat_lng"),  # nearby sites
             # The directory's count and the home page's counts by level: index-only scans on PostgreSQL.
             models.Index(fields=["published", "level", "publish_from", "publish_until"], name="site_pub_window"),
+            *map_indexes("site"),
         ]
 
     def __str__(self):
@@ -400,6 +424,7 @@ class HeritageAsset(Listing, Located):
             models.Index(fields=["published", "level", "name_zh"], name="heritage_pub_level_name"),
             # The directory's count and the home page's counts by level: index-only scans on PostgreSQL.
             models.Index(fields=["published", "level", "publish_from", "publish_until"], name="heritage_pub_window"),
+            *map_indexes("heritage"),
         ]
 
     def __str__(self):
@@ -468,3 +493,23 @@ class OfficialFigure(models.Model):
 
     def __str__(self):
         return f"{self.get_key_display()}: {self.value}"
+
+
+class MapCell(models.Model):
+    """How many published places of a kind lie in one cell of the map's grid at one zoom level, and their centre:
+    what the zoomed-out map shows (sites.mapgrid). Derived from the places and rebuilt whole after any change to
+    them, never edited; places with a publish window are left out and counted at request time."""
+
+    zoom = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=10)
+    x = models.IntegerField()
+    y = models.IntegerField()
+    count = models.PositiveIntegerField()
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+
+    class Meta:
+        indexes = [models.Index(fields=["zoom", "kind", "x", "y"], name="mapcell_zoom_kind_xy")]
+
+    def __str__(self):
+        return f"{self.kind} {self.zoom}/{self.x}/{self.y}: {self.count}"

@@ -4,29 +4,29 @@ import json
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, F, Window
-from django.db.models.functions import RowNumber
-from django.http import HttpResponse
+from django.db.models import F
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.choices import District
-from core.listing import listing_context
+from core.listing import KnownCountPaginator, listing_context
 from core.models import rank_by
-from core.pagecache import CATALOGUE, cache_public_page, cached_for_content, this_minute
+from core.pagecache import CATALOGUE, cache_public_page, this_minute
 from core.publishing import detail_object, preview_context
 from core.translation import pick
+from sites import mapgrid
 from sites.filters import LEVEL_ORDER, HeritageFilter, SiteFilter
+from sites.forms import KIND_CHOICES, MapListForm, MapViewForm
 from sites.jsonld import heritage_jsonld, site_jsonld
 from sites.models import HeritageAsset, Site
 
-MAP_LIST_PER_DISTRICT = 12
+MAP_LIST_PAGE_SIZE = 40
 NEARBY_COUNT = 3
 NEARBY_BOX = Decimal("0.6")  # degrees; about 60 km around Zhuzhou's latitude
 NEARBY_FIRST_BOX = Decimal("0.05")
@@ -135,56 +135,81 @@ def heritage_detail(request, slug):
 @require_safe
 @cache_public_page
 def map_page(request):
-    """Without JavaScript the page lists, for each district, its leading places by level and links to the
-    district in the directories for the rest: all 20,000 places would weigh megabytes."""
     return render(
         request,
         "sites/map.html",
         {
-            # Lazy: on a data-cache hit the template needs neither.
-            "site_groups": SimpleLazyObject(lambda: _district_groups(Site, "sites:site-list")),
-            "heritage_groups": SimpleLazyObject(lambda: _district_groups(HeritageAsset, "sites:heritage-list")),
+            **_map_list(request),
             "map_config": _map_config(),
+            "map_bounds": ",".join(str(edge) for edge in mapgrid.DEFAULT_BBOX),
+            "map_strings": {
+                "places": _("Places shown: %(count)s."),
+                "cells": _("%(count)s places in %(groups)s groups. Choose a group or zoom in to see the places."),
+                "zoomIn": _("%(count)s places here: zoom in"),
+                "failed": _("The map could not load its places. The list below names them all."),
+            },
         },
     )
 
 
-def _district_groups(model, list_url):
-    """[{district, label, places, total, url}]: the first MAP_LIST_PER_DISTRICT places of each district."""
-    located = model.objects.published().filter(latitude__isnull=False)
-    totals = dict(located.values_list("district").annotate(n=Count("id")).order_by())
-    rank = Window(RowNumber(), partition_by="district", order_by=[rank_by("level", LEVEL_ORDER), "name_zh"])
-    places = (
-        located.annotate(row=rank)
-        .filter(row__lte=MAP_LIST_PER_DISTRICT)
-        .only("slug", "name_zh", "name_en", "district")
-        .order_by("district", "row")
-    )
-    by_district = {}
-    for place in places:
-        by_district.setdefault(place.district, []).append(place)
-    return [
-        {
-            "label": District(code).label,
-            "places": by_district[code],
-            "total": totals[code],
-            "url": f"{reverse(list_url)}?district={code}",
-        }
-        for code in District.values
-        if code in by_district
+def _map_list(request):
+    """Under the map, and in its place without JavaScript: the places of one district and kind, a page at a time,
+    with a chooser for the others. Bad choices are ignored with a notice."""
+    form = MapListForm(request.GET)
+    form.is_valid()
+    district = form.cleaned_data.get("district") or District.values[0]
+    kind = form.cleaned_data.get("kind") or "site"
+    notices = [
+        _("%(field)s: %(error)s The filter was ignored.")
+        % {"field": form.fields[field].label, "error": " ".join(errors)}
+        for field, errors in form.errors.items()
     ]
+    located = {
+        name: model.objects.published().filter(district=district, latitude__isnull=False)
+        for name, model in mapgrid.KINDS.items()
+    }
+    counts = {name: places.count() for name, places in located.items()}
+    places = located[kind].order_by(rank_by("level", LEVEL_ORDER), "name_zh", "pk")
+    paginator = KnownCountPaginator(
+        places.only("slug", "name_zh", "name_en", "level"), MAP_LIST_PAGE_SIZE, counts[kind]
+    )
+    raw_page = request.GET.get("page")
+    page = paginator.get_page(raw_page)
+    if raw_page not in (None, "") and str(page.number) != raw_page:
+        notices.append(_("There is no page “%(page)s”; showing the nearest page instead.") % {"page": raw_page[:20]})
+    directory = reverse("sites:site-list" if kind == "site" else "sites:heritage-list")
+    return {
+        "districts": [(code, label, f"?district={code}&kind={kind}") for code, label in District.choices],
+        "district": district,
+        "district_label": District(district).label,
+        "kinds": [(name, label, counts[name], f"?district={district}&kind={name}") for name, label in KIND_CHOICES],
+        "kind": kind,
+        "page": page,
+        "query": f"district={district}&kind={kind}",
+        "notices": notices,
+        "directory_url": f"{directory}?district={district}",
+    }
 
 
 @require_safe
 def map_geojson(request):
-    # Megabytes at full scale: kept compressed and plain, each under its own key, so this view does its own
-    # caching rather than cache_public_page (whose key does not know the encoding).
+    """The map data for one view, as GeoJSON (RFC 7946: longitude first, WGS-84): places when the view holds few,
+    otherwise grid cells with their count (`"cluster": true`). A bad query is a 400 with the reasons as JSON."""
+    form = MapViewForm(request.GET)
+    if not form.is_valid():
+        errors = {field: [str(error) for error in errors] for field, errors in form.errors.items()}
+        answer = {"error": _("The map could not read this request."), "fields": errors}
+        return JsonResponse(answer, status=400, json_dumps_params={"ensure_ascii": False})
+    what, rows = mapgrid.view_data(form.view())
+    features = _place_features(rows) if what == "places" else [_cell_feature(cell) for cell in rows]
+    body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
+    plain = body.encode()
+    etag = f'"{hashlib.sha1(plain).hexdigest()}"'
     compressed = "gzip" in request.headers.get("Accept-Encoding", "")
-    key = f"map-geojson:{get_language()}:{'gzip' if compressed else 'plain'}"
-    body, etag = cached_for_content(key, lambda: _geojson_body(compressed), parts=[CATALOGUE])
-    response = HttpResponse(body, content_type="application/json")
+    response = HttpResponse(gzip.compress(plain, 6) if compressed else plain, content_type="application/geo+json")
     if compressed:
         response["Content-Encoding"] = "gzip"
+        etag = etag[:-1] + '-gzip"'
     response["ETag"] = etag
     patch_vary_headers(response, ["Accept-Encoding"])
     if settings.PAGE_CACHE_SECONDS > 0:
@@ -192,41 +217,38 @@ def map_geojson(request):
     return get_conditional_response(request, etag=etag, response=response)
 
 
-def _geojson_body(compressed):
-    plain = _places_geojson().encode()
-    digest = hashlib.sha1(plain).hexdigest()
-    return (gzip.compress(plain, 6), f'"{digest}-gzip"') if compressed else (plain, f'"{digest}"')
+def _place_features(rows):
+    # Built from plain rows: model instances, get_absolute_url() and get_level_display() per place cost more than
+    # the query.
+    urls, labels = {}, {}
+    for kind, model in mapgrid.KINDS.items():
+        urls[kind] = reverse(f"sites:{kind}-detail", kwargs={"slug": "-slug-"})
+        labels[kind] = {value: str(label) for value, label in model._meta.get_field("level").choices}
+    labels["site"]["none"] = str(_("Industrial tourism site"))
+    return [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [float(lng), float(lat)]},
+            "properties": {
+                "name": pick(name_zh, name_en),
+                "url": urls[kind].replace("-slug-", slug),
+                "kind": kind,
+                "level": level,
+                "label": labels[kind][level],
+            },
+        }
+        for kind, slug, name_zh, name_en, level, lat, lng in rows
+    ]
 
 
-def _places_geojson():
-    # Built from plain rows: model instances, get_absolute_url() and get_level_display() per place took
-    # seconds at 20,000 places.
-    features = []
-    for model, kind, url_name, default_label in (
-        (Site, "site", "sites:site-detail", _("Industrial tourism site")),
-        (HeritageAsset, "heritage", "sites:heritage-detail", ""),
-    ):
-        url = reverse(url_name, kwargs={"slug": "-slug-"})
-        labels = {value: str(label) for value, label in model._meta.get_field("level").choices}
-        labels["none"] = str(default_label)
-        rows = (
-            model.objects.published()
-            .filter(latitude__isnull=False)
-            .values_list("slug", "name_zh", "name_en", "level", "latitude", "longitude")
-        )
-        features += [
-            {
-                "type": "Feature",
-                # GeoJSON is longitude first (RFC 7946), WGS-84.
-                "geometry": {"type": "Point", "coordinates": [float(lng), float(lat)]},
-                "properties": {
-                    "name": pick(name_zh, name_en),
-                    "url": url.replace("-slug-", slug),
-                    "kind": kind,
-                    "level": level,
-                    "label": labels[level],
-                },
-            }
-            for slug, name_zh, name_en, level, lat, lng in rows
-        ]
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
+def _cell_feature(cell):
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [round(cell["longitude"], 5), round(cell["latitude"], 5)]},
+        "properties": {
+            "cluster": True,
+            "count": cell["site"] + cell["heritage"],
+            "sites": cell["site"],
+            "heritage": cell["heritage"],
+        },
+    }

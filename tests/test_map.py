@@ -1,4 +1,5 @@
-"""The map: a GeoJSON feed of every published place, and a page that lists the same places without JavaScript."""
+"""The map page: its list of places by district, which also serves without JavaScript, and its map settings. The
+map data by area and zoom is tested in test_map_data.py."""
 
 import json
 import re
@@ -103,22 +104,67 @@ def test_an_empty_catalogue_gives_an_empty_collection(client):
     assert geojson(client) == {"type": "FeatureCollection", "features": []}
 
 
-def links_in(html, section_id):
-    section = re.search(rf'aria-labelledby="{section_id}">(.*?)</section>', html, re.S).group(1)
-    return dict(re.findall(r'<a href="([^"]+)">([^<]+)</a>', section))
+def listed(html):
+    """The places the page lists under the map: {url: name}."""
+    section = re.search(r'<section class="map-list".*?</section>', html, re.S).group(0)
+    items = re.search(r'<ul class="place-list">(.*?)</ul>', section, re.S)
+    return dict(re.findall(r'<a href="([^"]+)">([^<]+)</a>', items.group(1))) if items else {}
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
-def test_the_map_page_lists_the_same_places_without_javascript(client, places, prefix):
-    html = client.get(prefix + "/map/").content.decode()
-    listed = links_in(html, "map-sites-title") | links_in(html, "map-heritage-title")
+def test_the_map_page_lists_a_district_s_places_without_javascript(client, places, prefix):
+    sites = listed(client.get(prefix + "/map/?district=shifeng").content.decode())
+    heritage = listed(client.get(prefix + "/map/?district=shifeng&kind=heritage").content.decode())
     features = {f["properties"]["url"]: f["properties"]["name"] for f in geojson(client, prefix)["features"]}
-    assert listed == features
+    assert sites | heritage == features
+    assert all("/heritage/" in url for url in heritage)
+
+
+def test_the_map_page_offers_every_district_and_both_kinds_with_their_counts(client, places):
+    html = client.get("/en/map/?district=shifeng").content.decode()
+    assert re.search(r'<a href="\?district=shifeng&amp;kind=site" aria-current="page">Shifeng District</a>', html)
+    assert '<a href="?district=liling&amp;kind=site">Liling City</a>' in html
+    assert re.search(r'aria-current="page">Sites <span class="count">2</span>', html)
+    assert "2 sites in Shifeng District" in html
+
+
+def test_the_map_page_starts_with_the_first_district(client, places):
+    make_site(name_zh="荷塘工厂", slug="he-tang", district="hetang")
+    assert set(listed(client.get("/map/").content.decode())) == {"/sites/he-tang/"}
+
+
+def test_the_map_list_is_paginated_inside_a_district(client):
+    for n in range(45):
+        make_site(name_zh=f"醴陵工厂{n:02}", slug=f"liling-{n}", district="liling")
+    first = client.get("/en/map/?district=liling").content.decode()
+    second = client.get("/en/map/?district=liling&page=2").content.decode()
+    assert len(listed(first)) == 40 and len(listed(second)) == 5
+    assert not set(listed(first)) & set(listed(second))
+    assert 'href="?district=liling&amp;kind=site&amp;page=2"' in first
+    assert "Page 1 of 2" in first
+
+
+@pytest.mark.parametrize(
+    "query, notice",
+    [
+        ("district=liling&page=99", "There is no page “99”"),
+        ("district=liling&page=²", "There is no page “²”"),
+        ("district=atlantis", "District: Select a valid choice."),
+        ("district=liling&kind=castle", "Kind of place: Select a valid choice."),
+    ],
+)
+def test_bad_list_choices_are_ignored_with_a_notice(client, query, notice):
+    make_site(name_zh="醴陵工厂", slug="liling-works", district="liling")
+    make_site(name_zh="荷塘工厂", slug="he-tang", district="hetang")  # the first district, shown instead
+    response = client.get(f"/en/map/?{query}")
+    assert response.status_code == 200
+    assert notice in response.content.decode()
+    assert listed(response.content.decode())
 
 
 def test_the_map_page_groups_places_by_district(client, places):
-    html = client.get("/en/map/").content.decode()
-    assert "<h3>Shifeng District</h3>" in html
+    html = client.get("/en/map/?district=shifeng").content.decode()
+    assert "Shifeng District" in html
 
 
 def test_the_map_page_loads_vendored_leaflet_and_no_cdn(client, places):
@@ -127,6 +173,7 @@ def test_the_map_page_loads_vendored_leaflet_and_no_cdn(client, places):
     assert 'href="/static/vendor/leaflet/leaflet.css"' in html
     assert not re.search(r'(<script src|<link rel="stylesheet" href)="(https?:)?//', html)
     assert 'data-geojson="/map/places.geojson"' in html
+    assert 'data-bounds="112.8,26.0,114.1,28.2"' in html
 
 
 def map_config(html):

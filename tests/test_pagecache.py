@@ -86,20 +86,6 @@ def test_a_slot_filling_up_shows_on_the_cached_programme_page(client, page_cache
         assert "slot is-full" in client.get(url).content.decode()
 
 
-def test_the_map_data_is_cached_compressed_and_answers_not_modified(client, page_cache, django_assert_num_queries):
-    import gzip
-    import json
-
-    make_site(name_zh="醴陵陶瓷谷", latitude="27.650000", longitude="113.500000")
-    plain = client.get("/map/places.geojson")
-    packed = client.get("/map/places.geojson", headers={"accept-encoding": "gzip, br"})
-    assert packed["Content-Encoding"] == "gzip"
-    assert json.loads(gzip.decompress(packed.content)) == json.loads(plain.content)
-    with django_assert_num_queries(0):
-        again = client.get("/map/places.geojson", headers={"if-none-match": plain["ETag"]})
-    assert again.status_code == 304
-
-
 def test_the_map_data_follows_a_new_place(client, page_cache):
     client.get("/map/places.geojson")
     make_site(name_zh="新开放的工厂", latitude="27.800000", longitude="113.100000")

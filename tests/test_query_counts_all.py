@@ -34,13 +34,13 @@ PAGES = {
     "sites search": ("/sites/?q=工业", 3, "count, page, photos: the keyword is one more WHERE clause"),
     "sites deep page": ("/sites/?page=5", 3, "count, page, photos"),
     "heritage": ("/heritage/", 3, "count, page, photos"),
-    "map": ("/map/", 4, "per kind: counts by district and the leading places of each district"),
-    "map data": ("/map/places.geojson", 2, "the sites and the heritage places, as plain rows"),
+    "map": ("/map/", 3, "the count of sites and of heritage places in the district, a page of its sites"),
+    "map data": ("/map/places.geojson", 2, "the sites and the heritage places in view, as plain rows"),
     "events": ("/events/", 3, "count, page of dates with events and venues, photos"),
     "past events": ("/events/past/", 3, "count, page of dates with events and venues, photos"),
     "calendar": ("/events/calendar/?month=2026-12", 2, "dates per day, the first dates of each day"),
     "routes": ("/routes/", 7, "count, page, stops and their places' photos and next dates"),
-    "study tours": ("/study-tours/", 4, "count, page with the next slot, site photos, grade counts"),
+    "study tours": ("/study-tours/", 3, "count, page with the next slot, site photos"),
 }
 # Pages whose count is a ceiling: the home page reads later study-tour slots only when the next weeks hold too few.
 AT_MOST = {"home"}

@@ -137,12 +137,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         **DATABASES["default"].get("OPTIONS", {}),
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's default cost of a random page read (4) is for spinning disks: with it the planner read all
+    # 10,000 sites to join the 484 study tours to theirs (35 ms) instead of looking up each one (1.8 ms).
+    DATABASES["default"]["OPTIONS"] = {
+        "options": "-c random_page_cost=1.1",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 # Read replicas (core.replicas): public pages of visitors without a session read from one of them; writes, reads in
 # a transaction, the back office, the apps below and a client for a few seconds after it wrote use the primary.
 for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), 1):
     DATABASES[f"replica{_number}"] = dj_database_url.parse(
         _url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
-    ) | {"TEST": {"MIRROR": "default"}}
+    ) | {"TEST": {"MIRROR": "default"}, "OPTIONS": DATABASES["default"].get("OPTIONS", {})}
 if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["core.replicas.ReplicaRouter"]
     MIDDLEWARE.insert(1, "core.replicas.ReplicaMiddleware")  # before anything that reads the database

@@ -34,11 +34,19 @@
     return [lat + dLat, lng + dLng];
   }
 
+  // Back from display to stored coordinates, to ask the server for an area: one step of the inverse, within a
+  // few metres, which is plenty for the edges of a view.
+  function toStored(config, lat, lng) {
+    if (config.crs !== "gcj02" || outOfChina(lat, lng)) return [lat, lng];
+    var shifted = toDisplay(config, lat, lng);
+    return [2 * lat - shifted[0], 2 * lng - shifted[1]];
+  }
+
   function addTiles(map, config) {
     if (config.tileUrl) {
       L.tileLayer(config.tileUrl, { maxZoom: 18, attribution: config.attribution }).addTo(map);
     }
   }
 
-  window.ZZGeo = { toDisplay: toDisplay, addTiles: addTiles };
+  window.ZZGeo = { toDisplay: toDisplay, toStored: toStored, addTiles: addTiles };
 })();

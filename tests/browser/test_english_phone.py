@@ -37,10 +37,10 @@ def test_every_section_of_the_english_navigation_is_on_the_screen(live_server, p
     screenshot(phone, "english-phone-header", full_page=False)
 
 
-def test_the_english_study_tour_filter_names_the_sites_in_english(live_server, phone, demo):
+def test_the_english_study_tour_filter_names_the_districts_in_english(live_server, phone, demo):
     phone.goto(live_server.url + "/en/study-tours/")
-    options = phone.locator("#id_site option").all_text_contents()
-    assert len(options) > 1
+    options = phone.locator("#id_district option").all_text_contents()
+    assert len(options) == 10 and "Liling City" in options
     assert not [name for name in options if CHINESE.search(name)]
 
 

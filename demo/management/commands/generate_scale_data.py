@@ -10,6 +10,7 @@ from core.images import make_renditions
 from core.pagecache import bump_content_version
 from demo.placeholders import industrial_placeholder
 from demo.scale import bookings, events, itineraries, sites
+from sites.mapgrid import rebuild_map_cells
 
 # (scale module, the counts it takes), in dependency order.
 GENERATORS = [
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             for module, counts in GENERATORS:
                 kwargs = {name: options[name] for name in counts}
                 module.generate(rng=rng, photos=photos, stdout=self.stdout, **kwargs)
+            rebuild_map_cells()  # bulk_create sends no signals
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # fresh statistics, or the planner sorts instead of using the indexes

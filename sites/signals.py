@@ -1,0 +1,14 @@
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from sites.mapgrid import rebuild_after_commit
+from sites.models import HeritageAsset, Site
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_save, sender=HeritageAsset)
+@receiver(post_delete, sender=Site)
+@receiver(post_delete, sender=HeritageAsset)
+def recount_the_map(sender, **kwargs):
+    """The map's zoomed-out counts (sites.mapgrid.MapCell) follow any change to a place."""
+    rebuild_after_commit()
