@@ -297,3 +297,17 @@ def test_neighbouring_counts_sit_apart_on_screen(client, monkeypatch):
     (west, _), (east, _) = sorted(cell["geometry"]["coordinates"] for cell in cells)
     pixels = (east - west) * 256 * 2**10 / 360
     assert pixels >= mapgrid.BUBBLE_PX
+
+
+def test_rebuild_map_cells_counts_places_written_without_signals():
+    """bulk_create sends no signal, so the stored counts miss its places until the command counts them again."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    Site.objects.bulk_create([Site(slug="quiet", name_zh="静厂", published=True, latitude=27.8, longitude=113.1)])
+    assert sum(MapCell.objects.filter(zoom=0).values_list("count", flat=True)) == 0
+    out = StringIO()
+    call_command("rebuild_map_cells", stdout=out)
+    assert sum(MapCell.objects.filter(zoom=0).values_list("count", flat=True)) == 1
+    assert "Map cells rebuilt" in out.getvalue()
