@@ -251,7 +251,7 @@ def test_the_enquiry_page_has_a_privacy_notice_and_is_never_cached(client):
     ("change", "message"),
     [
         ({"phone": "", "email": ""}, "请填写电话或电子邮箱"),
-        ({"email": "not-an-email", "phone": ""}, "请输入合法的邮件地址"),
+        ({"email": "not-an-email", "phone": ""}, "有效"),
         ({"phone": "call me maybe"}, ""),
         ({"interest": "everything"}, ""),
         ({"company": ""}, ""),
