@@ -1,9 +1,9 @@
 """The form renderer: Django's, with its select widget written out in Python.
 
-Django renders a <select> through one template per option, each including `attrs.html`: on a list page the
-filter form's 34 options cost about 5 ms, a sixth of the page's cold render. This renderer writes the same markup,
-byte for byte (tests/test_formrender.py compares the two), for selects that use Django's own templates, and
-hands everything else to the templates.
+Django renders a <select> through one template per option, each including `attrs.html`: the directories' filter
+form (34 options) took 2.5–3.4 ms of a cold list page of about 18 ms; written out here it takes 1.1 ms. The markup
+is the same byte for byte (tests/test_formrender.py compares the two) for selects that use Django's own templates;
+everything else goes to the templates.
 """
 
 from django.forms.renderers import DjangoTemplates

@@ -119,7 +119,7 @@ TEMPLATES = [
         },
     },
 ]
-# Django's form renderer, with selects written out in Python (same markup, a sixth of a list page's render).
+# Django's form renderer, with selects written out in Python (same markup; core/formrender.py).
 FORM_RENDERER = "core.formrender.FormRenderer"
 
 DATABASES = {
