@@ -213,7 +213,11 @@ class Event(Listing, AudienceFields, Located):
     def save(self, *args, **kwargs):
         if self.published and not self.published_at:
             self.published_at = timezone.now()
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if not adding:
+            # The save wrote the next date as read earlier; the dates may have moved since (another request).
+            refresh_next_dates(Event.objects.filter(pk=self.pk))
 
     def missing_for_publication(self):
         # An event at a site is shown at the site's coordinates.

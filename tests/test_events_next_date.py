@@ -142,3 +142,15 @@ def test_a_date_filter_still_lists_each_event_at_its_first_date_inside_it(clock,
     assert _listed(client) == [("厂BA", at(2027, 7, 11, 19))]
     response = client.get("/events/?date_from=2027-08-01")
     assert [o.starts_at for o in response.context["page"].object_list] == [at(2027, 8, 8, 19)]
+
+
+def test_saving_an_event_read_before_its_dates_changed_keeps_the_next_date_right(clock):
+    show = make_event()
+    first = add_date(show, at(2027, 7, 12, 19))
+    later = add_date(show, at(2027, 7, 19, 19))
+    stale = Event.objects.get(pk=show.pk)  # another request's copy, read now
+    first.delete()
+    stale.title_en = "Renamed"
+    stale.save()
+    show.refresh_from_db()
+    assert show.next_start == later.starts_at
