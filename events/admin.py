@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -8,7 +9,7 @@ from django.utils.translation import ngettext
 
 from core.admin import PhotoInline, PublicationFilter, PublishingAdmin, ScopedHistoryAdmin, thumbnail_column
 from events.forms import SeriesForm
-from events.models import Event, EventPhoto, Occurrence
+from events.models import Event, EventPhoto, Occurrence, refresh_next_dates
 from events.services import SeriesError, generate_series
 
 
@@ -210,10 +211,14 @@ class OccurrenceAdmin(ScopedHistoryAdmin):
 
     @admin.action(description=_("Cancel the selected dates"))
     def cancel_dates(self, request, queryset):
-        count = queryset.filter(cancelled=False).update(cancelled=True)
+        with transaction.atomic():
+            count = queryset.filter(cancelled=False).update(cancelled=True)
+            refresh_next_dates(Event.objects.filter(pk__in=queryset.values("event_id")))
         self.message_user(request, ngettext("Cancelled %d date.", "Cancelled %d dates.", count) % count)
 
     @admin.action(description=_("Restore the selected dates"))
     def restore_dates(self, request, queryset):
-        count = queryset.filter(cancelled=True).update(cancelled=False)
+        with transaction.atomic():
+            count = queryset.filter(cancelled=True).update(cancelled=False)
+            refresh_next_dates(Event.objects.filter(pk__in=queryset.values("event_id")))
         self.message_user(request, ngettext("Restored %d date.", "Restored %d dates.", count) % count)

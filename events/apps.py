@@ -9,3 +9,6 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
     content_part = CATALOGUE
     operator_permissions = []
+
+    def ready(self):
+        from events import signals  # noqa: F401  (connects the receivers)

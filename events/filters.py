@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from core.choices import Audience, District
 from core.models import audience_q
 from core.params import DATE_VALIDATORS
-from events.models import EventKind, Occurrence, local_midnight
+from core.publishing import published_q
+from events.models import Event, EventKind, Occurrence, local_midnight
 
 
 class FlagInput(forms.CheckboxInput):
@@ -34,6 +35,11 @@ class OccurrenceFilterForm(forms.Form):
         return data
 
 
+def _on_events(qs, q):
+    """Filter events, or the dates of the events, by an Event lookup `q`."""
+    return qs.filter(q if qs.model is Event else _event_q(q))
+
+
 def _event_q(q):
     """Prefix every lookup of an Event filter so it applies to occurrences."""
     if isinstance(q, Q):
@@ -47,7 +53,7 @@ class OccurrenceFilter(django_filters.FilterSet):
     """Filters shared by the upcoming list, the archive and the calendar (which leaves out the dates)."""
 
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), field_name="event__kind", choices=EventKind.choices, empty_label=_("Any kind")
+        label=_("Kind"), choices=EventKind.choices, empty_label=_("Any kind"), method="filter_kind"
     )
     audience = django_filters.ChoiceFilter(
         label=_("Good for"), choices=Audience.choices, empty_label=_("Everyone"), method="filter_audience"
@@ -79,11 +85,15 @@ class OccurrenceFilter(django_filters.FilterSet):
         if not dates:
             del self.filters["date_from"], self.filters["date_to"]
 
+    # Each Event filter applies to dates and, for the upcoming list, to events (UpcomingFilter).
+    def filter_kind(self, qs, name, value):
+        return _on_events(qs, Q(kind=value))
+
     def filter_audience(self, qs, name, value):
-        return qs.filter(_event_q(audience_q(value)))
+        return _on_events(qs, audience_q(value))
 
     def filter_district(self, qs, name, value):
-        return qs.filter(Q(event__site__district=value) | Q(event__site__isnull=True, event__district=value))
+        return _on_events(qs, Q(site__district=value) | Q(site__isnull=True, district=value))
 
     def filter_date_from(self, qs, name, value):
         return qs.filter(ends_at__gt=local_midnight(value))
@@ -92,15 +102,30 @@ class OccurrenceFilter(django_filters.FilterSet):
         return qs.filter(starts_at__lt=local_midnight(value + ONE_DAY))
 
     def filter_free(self, qs, name, value):
-        return qs.filter(event__admission_free=True) if value else qs
+        return _on_events(qs, Q(admission_free=True)) if value else qs
 
 
 class UpcomingFilter(OccurrenceFilter):
-    """The upcoming list: each event once, at its next date inside the filters (OccurrenceQuerySet.next_per_event)."""
+    """The upcoming list: each event once, at its next date inside the filters (OccurrenceQuerySet.next_per_event).
+
+    Without a date filter the events and their order come from their stored next date (Event.next_start), an
+    index scan; with one, from the dates inside it."""
+
+    def __init__(self, *args, now, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.now = now
 
     @property
     def qs(self):
         # Unbound (no filters) too, so not in filter_queryset(), which django-filter then skips.
         if not hasattr(self, "_next_per_event"):
-            self._next_per_event = super().qs.next_per_event()
+            dates = super().qs
+            chosen = self.form.cleaned_data if self.is_bound else {}
+            if chosen.get("date_from") or chosen.get("date_to"):
+                self._next_per_event = dates.next_per_event()
+            else:
+                events = Event.objects.filter(published_q(now=self.now), next_end__gte=self.now)
+                for name, value in chosen.items():
+                    events = self.filters[name].filter(events, value)
+                self._next_per_event = dates.next_per_event(events)
         return self._next_per_event

@@ -2,7 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -69,14 +69,14 @@ class EventQuerySet(PublishableQuerySet):
 
     def coming_up(self, now=None, until=None):
         """Events with a date still to come (not cancelled), soonest first, annotated with
-        `next_start` and `dates_left`."""
+        `next_date` and `dates_left` (not the stored `next_start`, which may fall on a cancelled date)."""
         ahead = Q(occurrences__ends_at__gte=now or timezone.now(), occurrences__cancelled=False)
         queryset = self.annotate(
-            next_start=Min("occurrences__starts_at", filter=ahead), dates_left=Count("occurrences", filter=ahead)
-        ).filter(next_start__isnull=False)
+            next_date=Min("occurrences__starts_at", filter=ahead), dates_left=Count("occurrences", filter=ahead)
+        ).filter(next_date__isnull=False)
         if until:
-            queryset = queryset.filter(next_start__lt=until)
-        return queryset.order_by("next_start", "title_zh")
+            queryset = queryset.filter(next_date__lt=until)
+        return queryset.order_by("next_date", "title_zh")
 
 
 class Event(Listing, AudienceFields, Located):
@@ -154,6 +154,11 @@ class Event(Listing, AudienceFields, Located):
     published_at = models.DateTimeField(
         _("first published"), null=True, blank=True, editable=False, help_text=_("Orders the news feed.")
     )
+    # The date the upcoming list shows the event at: its first date not yet over, one that will happen before a
+    # cancelled one; empty when none is left. Kept by refresh_next_dates() in the transaction that changes the
+    # dates, and by publish_scheduled once it has ended, so the list and its count read an index, not the dates.
+    next_start = models.DateTimeField(_("next date starts"), null=True, blank=True, editable=False)
+    next_end = models.DateTimeField(_("next date ends"), null=True, blank=True, editable=False)
 
     objects = EventQuerySet.as_manager()
 
@@ -185,7 +190,12 @@ class Event(Listing, AudienceFields, Located):
             ),
             publish_window_constraint("event_publish_window_valid"),
         ]
-        indexes = [models.Index(fields=["published", "published_at"], name="event_pub_published_at")]
+        indexes = [
+            models.Index(fields=["published", "published_at"], name="event_pub_published_at"),
+            # The upcoming list's order, and its count (index-only: what published_q reads comes with it).
+            models.Index(fields=["next_start", "title_zh", "id"], name="event_next_start"),
+            models.Index(fields=["next_end", "published", "publish_from", "publish_until"], name="event_next_end"),
+        ]
 
     def __str__(self):
         return self.title_zh
@@ -203,7 +213,11 @@ class Event(Listing, AudienceFields, Located):
     def save(self, *args, **kwargs):
         if self.published and not self.published_at:
             self.published_at = timezone.now()
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if not adding:
+            # The save wrote the next date as read earlier; the dates may have moved since (another request).
+            refresh_next_dates(Event.objects.filter(pk=self.pk))
 
     def missing_for_publication(self):
         # An event at a site is shown at the site's coordinates.
@@ -252,6 +266,25 @@ class Event(Listing, AudienceFields, Located):
         return all(o.ends_at < now for o in self.occurrences.all())
 
 
+def refresh_next_dates(events, now=None):
+    """Store on `events` (a queryset) the date the upcoming list shows each at (Event.next_start, next_end).
+
+    One UPDATE with no signals (the caller's save or delete of the dates already bumped what it must); call it
+    in the transaction that changes the dates. Returns how many events it wrote."""
+    first = Occurrence.objects.filter(event=OuterRef("pk"), ends_at__gte=now or timezone.now()).order_by(
+        "cancelled", "starts_at", "pk"
+    )
+    return events.update(
+        next_start=Subquery(first.values("starts_at")[:1]), next_end=Subquery(first.values("ends_at")[:1])
+    )
+
+
+def refresh_ended_next_dates(now=None):
+    """Move on the events whose stored next date has ended since (publish_scheduled, every minute)."""
+    now = now or timezone.now()
+    return refresh_next_dates(Event.objects.filter(next_end__lt=now), now)
+
+
 class OccurrenceQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(published_q("event__"))
@@ -274,9 +307,10 @@ class OccurrenceQuerySet(models.QuerySet):
             Prefetch("event__photos", queryset=EventPhoto.objects.order_by("position", "id"))
         )
 
-    def next_per_event(self):
-        """One date per event (NextDates): a weekly show is one row, not pages."""
-        return NextDates(self)
+    def next_per_event(self, events=None):
+        """One date per event (NextDates): a weekly show is one row, not pages. `events`, when given, are these
+        dates' events (published, next date not over, the same filters) to order by their stored next date."""
+        return NextDates(self, events)
 
 
 class NextDates:
@@ -287,8 +321,14 @@ class NextDates:
     aggregate over their dates, and a page reads only its own events' dates. A window over every date would sort
     them all on each request: 0.4 s at the province's 255,000 dates."""
 
-    def __init__(self, occurrences):
+    def __init__(self, occurrences, events=None):
         self.occurrences = occurrences
+        self.stored = events is not None
+        if self.stored:
+            # The same events and order read from the stored next date (Event.next_start): an index scan.
+            self.events = events.order_by("next_start", "title_zh", "pk")
+            self.event_ids = self.events.values("pk")
+            return
         happening = Q(cancelled=False)
         self.events = (
             occurrences.order_by()
@@ -296,15 +336,19 @@ class NextDates:
             .annotate(next_start=Coalesce(Min("starts_at", filter=happening), Min("starts_at")))
             .order_by("next_start", "event__title_zh", "event_id")
         )
+        self.event_ids = self.events.values("event_id")
 
     def count(self):
         return self.events.count()
 
     def __getitem__(self, index):
         same_event = self.occurrences.order_by().filter(event_id=OuterRef("event_id"))
-        first = same_event.order_by("cancelled", "starts_at", "pk").values("pk")[:1]
+        if self.stored:
+            first = Q(starts_at=F("event__next_start"))  # one date: (event, starts_at) is unique
+        else:
+            first = Q(pk=Subquery(same_event.order_by("cancelled", "starts_at", "pk").values("pk")[:1]))
         happening = same_event.filter(cancelled=False).values("event_id").annotate(n=Count("pk")).values("n")
-        return self.occurrences.filter(event_id__in=self.events.values("event_id")[index], pk=Subquery(first)).annotate(
+        return self.occurrences.filter(first, event_id__in=self.event_ids[index]).annotate(
             dates_happening=Coalesce(Subquery(happening), 0)
         )
 

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events.models import Event, Occurrence
+from events.models import Event, Occurrence, refresh_next_dates
 
 # A season of a few shows a week fits easily; a typo in a year ("2207") does not.
 MAX_SERIES_DAYS = 400
@@ -60,4 +60,6 @@ def generate_series(*, event, first_day, last_day, weekdays, starts, ends, note_
             for start, end in times
             if start not in taken
         ]
-        return Occurrence.objects.bulk_create(new)
+        created = Occurrence.objects.bulk_create(new)
+        refresh_next_dates(Event.objects.filter(pk=event.pk))  # bulk_create sends no signals
+        return created

@@ -36,7 +36,7 @@ def event_list(request):
 
     def filterset():
         queryset = _occurrences().upcoming(now).order_by("starts_at", "event__title_zh", "pk")
-        return UpcomingFilter(request.GET or None, queryset=queryset)
+        return UpcomingFilter(request.GET or None, queryset=queryset, now=now)
 
     return _render_list(request, filterset, archive=False, name=f"events:{now:%Y%m%d%H%M}")
 

@@ -119,6 +119,8 @@ TEMPLATES = [
         },
     },
 ]
+# Django's form renderer, with selects written out in Python (same markup; core/formrender.py).
+FORM_RENDERER = "core.formrender.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(

@@ -13,7 +13,7 @@ from django.utils import timezone
 from core.choices import AUDIENCE_FIELDS, Audience
 from demo import content
 from demo.photos import placeholder_photo
-from events.models import Event, EventPhoto, Occurrence
+from events.models import Event, EventPhoto, Occurrence, refresh_next_dates
 from events.services import series_starts
 from sites.models import Site
 
@@ -120,6 +120,7 @@ def _sync_dates(event, wanted):
             occurrence.pk = existing[occurrence.starts_at].pk
     Occurrence.objects.bulk_update([o for o in wanted if o.pk], fields)
     Occurrence.objects.bulk_create([o for o in wanted if not o.pk])
+    refresh_next_dates(Event.objects.filter(pk=event.pk))  # bulk writes send no signals
 
 
 def _local(value):

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from core.choices import District
 from demo.scale.sites import PREFIX, _district, _point, _weighted, delete_fast
-from events.models import Event, EventKind, EventPhoto, EventStatus, Occurrence
+from events.models import Event, EventKind, EventPhoto, EventStatus, Occurrence, refresh_next_dates
 from sites.models import Site
 
 BATCH = 5000
@@ -111,6 +111,7 @@ def generate(*, events, rng, photos, stdout):
                 yield Occurrence(event_id=pk, starts_at=starts_at, ends_at=ends_at, cancelled=rng.random() < 0.01)
 
     Occurrence.objects.bulk_create(occurrences(), batch_size=BATCH)
+    refresh_next_dates(Event.objects.filter(slug__startswith=PREFIX))  # bulk_create sends no signals
     EventPhoto.objects.bulk_create(
         (
             EventPhoto(

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from core.pagecache import bump_content_version, bump_rows, row_tag
 from core.registry import publishable_models
+from events.models import refresh_ended_next_dates
 
 
 def boundaries_between(start, end):
@@ -47,10 +48,16 @@ class Command(BaseCommand):
         except (FileNotFoundError, ValueError):
             last = now - datetime.timedelta(days=1)
         rows = rows_crossing(last, now)
+        # Events whose next date ended move on to their following one (or leave the upcoming list). Lists follow
+        # the time already (their cache keys carry the minute), so no version needs bumping for this.
+        moved = refresh_ended_next_dates(now)
         if rows:
             bump_content_version()
             bump_rows(rows)  # the pages that showed them (their own among them)
         crossed = len(rows)
         state.parent.mkdir(parents=True, exist_ok=True)
         state.write_text(now.isoformat())
-        self.stdout.write(f"{crossed} publish window boundaries passed since {last:%Y-%m-%d %H:%M}.")
+        self.stdout.write(
+            f"{crossed} publish window boundaries passed since {last:%Y-%m-%d %H:%M}; "
+            f"{moved} events moved on to their next date."
+        )
