@@ -6,7 +6,7 @@ from core.pagecache import CATALOGUE
 
 class GiftsConfig(AppConfig):
     name = "gifts"
-    verbose_name = _("株洲礼物 creative goods")
+    verbose_name = _("Zhuzhou Gifts creative goods")
     content_part = CATALOGUE
     # A site operator keeps the goods of their own sites, with photos and where to buy them.
     operator_permissions = ["add_gift", "change_gift", "view_gift"] + [

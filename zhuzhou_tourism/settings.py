@@ -75,10 +75,10 @@ INSTALLED_APPS = [
     "office",
     "demo",
     "api",
-    "axes",
+    "core.third_party.AxesConfig",
     "simple_history",
     "import_export",
-    "django_tasks_db",
+    "core.third_party.TasksConfig",
 ]
 
 MIDDLEWARE = [
