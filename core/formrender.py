@@ -35,10 +35,8 @@ def render_select(widget):
         if group_name:
             parts.append(f'\n  <optgroup label="{_text(group_name)}">')
         for option in options:
-            parts.append(
-                f'\n  <option value="{conditional_escape(f"{option['value']}")}"{_attrs(option["attrs"])}>'
-                f"{_text(option['label'])}</option>\n"
-            )
+            value = conditional_escape(str(option["value"]))
+            parts.append(f'\n  <option value="{value}"{_attrs(option["attrs"])}>{_text(option["label"])}</option>\n')
         if group_name:
             parts.append("\n  </optgroup>")
     parts.append("\n</select>")
