@@ -1,5 +1,5 @@
 import django_filters
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,4 +29,13 @@ class PointFilter(django_filters.FilterSet):
         fields = ["level", "year"]
 
     def filter_queryset(self, queryset):
-        return super().filter_queryset(queryset).order_by(rank_by("level", LEVEL_ORDER), "-level_year", "name_zh")
+        return (
+            super()
+            .filter_queryset(queryset)
+            .order_by(
+                # Points without a year last on every database (PostgreSQL sorts NULL first when descending).
+                rank_by("level", LEVEL_ORDER),
+                F("level_year").desc(nulls_last=True),
+                "name_zh",
+            )
+        )
