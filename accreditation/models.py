@@ -8,11 +8,9 @@ application uses is frozen: a new one is a copy.
 """
 
 import datetime
-import os
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -20,32 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import private_storage
 from core.translation import translated
 from sites.models import DemonstrationLevel, Site
-
-
-class EvidenceStorage(FileSystemStorage):
-    """Evidence is private (permits, safety records): kept outside MEDIA_ROOT, never served as a static file, only
-    through a view that checks who asks (views.evidence_file). The folder is read from the settings on each use."""
-
-    @property
-    def base_location(self):
-        return str(settings.EVIDENCE_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-
-_evidence_storage = EvidenceStorage()
-
-
-def evidence_storage():
-    return _evidence_storage
 
 
 class SchemeQuerySet(models.QuerySet):
@@ -329,7 +304,7 @@ class Evidence(models.Model):
     PHOTO, PDF = "photo", "pdf"
 
     answer = models.ForeignKey(Answer, models.CASCADE, related_name="evidence", verbose_name=_("answer"))
-    file = models.FileField(_("file"), upload_to="%Y/%m/", storage=evidence_storage, max_length=200)
+    file = models.FileField(_("file"), upload_to="evidence/%Y/%m/", storage=private_storage, max_length=200)
     kind = models.CharField(_("kind"), max_length=8, choices=[(PHOTO, _("Photo")), (PDF, _("PDF"))])
     original_name = models.CharField(_("file name"), max_length=200)
     size = models.PositiveIntegerField(_("size (bytes)"))

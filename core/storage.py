@@ -5,7 +5,7 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.utils._os import safe_join
 from django.utils.functional import cached_property
 from whitenoise.storage import CompressedManifestStaticFilesStorage
@@ -68,6 +68,13 @@ def is_local(storage):
     """True for a storage on this machine's disk, which Django (or nginx) serves itself; False for one that serves
     its files from its own address (S3-compatible object storage)."""
     return isinstance(storage, FileSystemStorage)
+
+
+def private_storage():
+    """The `private` storage, for a FileField's `storage=` (local disk or a private S3 prefix, STORAGES). Project
+    documents and accreditation evidence live here, served only by views that check who asks, and backups
+    (core.backups) copy it with the media."""
+    return storages["private"]
 
 
 class PrivateStorage(FileSystemStorage):

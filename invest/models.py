@@ -5,12 +5,10 @@ A project's financing need is kept in yuan (Decimal) and shown in 亿元 in Chin
 shows how far a project has come and the back office who moved it.
 """
 
-import os
 import uuid
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, Prefetch, Q, Sum
@@ -21,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from core.choices import District, Industry
 from core.publishing import Listing, PublishableQuerySet, missing_names, publish_window_constraint, published_q
+from core.storage import private_storage
 from core.translation import translated
 from invest.documents import validate_pdf
 from sites.models import Site, SitePhoto
@@ -190,23 +189,6 @@ class StageChange(models.Model):
         return f"{self.date} {self.get_stage_display()}"
 
 
-class DocumentStorage(FileSystemStorage):
-    """Documents live outside MEDIA_ROOT, in DOCUMENTS_ROOT (read when used, so tests may move it): only the
-    download view, which checks the project is public or the user may preview it, serves them."""
-
-    @property
-    def base_location(self):
-        return str(settings.DOCUMENTS_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-
-def document_storage():
-    return DocumentStorage()
-
-
 def _document_name(instance, filename):
     return f"invest/{uuid.uuid4().hex}.pdf"  # never the client's name
 
@@ -222,7 +204,7 @@ class ProjectDocument(models.Model):
     file = models.FileField(
         _("PDF file"),
         upload_to=_document_name,
-        storage=document_storage,
+        storage=private_storage,
         validators=[validate_pdf],
         help_text=_("A PDF without scripts or attachments, at most 10 MB."),
     )

@@ -15,8 +15,6 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.IMPORT_TMP_DIR = tmp_path / "imports"
-    settings.EVIDENCE_ROOT = tmp_path / "evidence"
-    settings.DOCUMENTS_ROOT = tmp_path / "documents"
     # Saves bump the page-cache version file; keep tests from touching the one in the working tree.
     settings.PAGE_CACHE_VERSION_FILE = tmp_path / "page-cache" / "content-version"  # not among media files
 

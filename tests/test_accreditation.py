@@ -257,7 +257,7 @@ def test_a_failed_save_leaves_no_file_and_no_row(world, settings):
         services.save_answers(application=application, texts={a1.pk: "改了"}, uploads={a1.pk: files}, removals=set())
     assert not Evidence.objects.exists()
     assert application.answers.get(criterion=a1).text == ""
-    assert not any(p.is_file() for p in settings.EVIDENCE_ROOT.rglob("*")) if settings.EVIDENCE_ROOT.exists() else True
+    assert not any(p.is_file() for p in (settings.PRIVATE_MEDIA_ROOT / "evidence").rglob("*"))
 
 
 def test_the_daily_command_expires_and_lists_what_is_due(world):

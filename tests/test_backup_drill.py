@@ -113,3 +113,20 @@ def test_a_backup_refuses_a_folder_in_use_and_a_restore_an_archive_that_escapes(
     with pytest.raises(CommandError, match="unexpected entry"):
         call_command("restore", tmp_path / "backup", yes=True)
     assert not (Path(settings.MEDIA_ROOT).parent.parent / "outside.txt").exists()
+
+
+def test_project_documents_and_accreditation_evidence_come_back_with_a_restore(tmp_path, client):
+    """The private files of the new apps (a project's PDF, an application's evidence) are in the backup too."""
+    from accreditation.models import Evidence
+    from tests.test_invest import make_project
+
+    document = make_project().documents.create(title_zh="简介", file=ContentFile(b"%PDF-1.4 plan\n%%EOF", "x.pdf"))
+    evidence_field = Evidence._meta.get_field("file")
+    stored = evidence_field.storage.save(evidence_field.generate_filename(None, "permit.pdf"), ContentFile(b"permit"))
+    call_command("backup", tmp_path / "backup")
+    Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)  # no photos here; _wipe removes the folder
+    _wipe()
+    call_command("restore", tmp_path / "backup", yes=True)
+    assert evidence_field.storage.open(stored).read() == b"permit"
+    response = client.get(document.project.get_absolute_url() + f"documents/{document.pk}/")
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF-1.4 plan")

@@ -232,7 +232,6 @@ MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # Evidence uploaded with accreditation applications (permits, safety records): private, never under MEDIA_ROOT,
 # served only to those who may see the application.
-EVIDENCE_ROOT = Path(env_str("EVIDENCE_ROOT") or BASE_DIR / "var" / "evidence")
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 # Import files between the dry run and the confirm step (office.imports): private, never under MEDIA_ROOT.
 IMPORT_TMP_DIR = Path(env_str("IMPORT_TMP_DIR") or BASE_DIR / "var" / "imports")
@@ -387,7 +386,6 @@ INVEST_ENQUIRY_RATE_LIMIT = (
     env_int("INVEST_ENQUIRY_RATE_LIMIT_SECONDS", 3600),
 )
 # Project documents (PDF), outside MEDIA_ROOT: served only through the project's download view.
-DOCUMENTS_ROOT = Path(env_str("DOCUMENTS_ROOT", str(BASE_DIR / "var" / "documents")))
 MAX_DOCUMENT_BYTES = env_int("MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)
 
 # Mail (Django's MAILERS): the console in development, SMTP configured from EMAIL_* variables otherwise.

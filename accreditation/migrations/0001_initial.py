@@ -5,6 +5,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
+import core.storage
 from django.db import migrations, models
 
 
@@ -146,7 +147,7 @@ class Migration(migrations.Migration):
             name='Evidence',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, storage=accreditation.models.evidence_storage, upload_to='%Y/%m/', verbose_name='file')),
+                ('file', models.FileField(max_length=200, storage=core.storage.private_storage, upload_to='evidence/%Y/%m/', verbose_name='file')),
                 ('kind', models.CharField(choices=[('photo', 'Photo'), ('pdf', 'PDF')], max_length=8, verbose_name='kind')),
                 ('original_name', models.CharField(max_length=200, verbose_name='file name')),
                 ('size', models.PositiveIntegerField(verbose_name='size (bytes)')),

@@ -8,6 +8,7 @@ import invest.models
 import simple_history.models
 from decimal import Decimal
 from django.conf import settings
+import core.storage
 from django.db import migrations, models
 
 
@@ -151,7 +152,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title_zh', models.CharField(max_length=120, verbose_name='title (Chinese)')),
                 ('title_en', models.CharField(blank=True, max_length=160, verbose_name='title (English)')),
-                ('file', models.FileField(help_text='A PDF without scripts or attachments, at most 10 MB.', storage=invest.models.document_storage, upload_to=invest.models._document_name, validators=[invest.documents.validate_pdf], verbose_name='PDF file')),
+                ('file', models.FileField(help_text='A PDF without scripts or attachments, at most 10 MB.', storage=core.storage.private_storage, upload_to=invest.models._document_name, validators=[invest.documents.validate_pdf], verbose_name='PDF file')),
                 ('size', models.PositiveIntegerField(default=0, editable=False, verbose_name='size (bytes)')),
                 ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
                 ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='invest.investmentproject', verbose_name='project')),
