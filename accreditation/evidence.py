@@ -10,26 +10,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from core import images
-
-# Keys whose presence anywhere in a PDF means something runs or opens when it is viewed.
-ACTIVE_KEYS = {"/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/RichMedia", "/XFA"}
-# Action types that run, launch, send or fetch. An /OpenAction or /AA that only shows a page (a destination, a
-# /GoTo) is what office software writes into ordinary PDFs, and passes.
-ACTIVE_ACTIONS = {
-    "/JavaScript",
-    "/Launch",
-    "/SubmitForm",
-    "/ImportData",
-    "/GoToR",
-    "/GoToE",
-    "/Rendition",
-    "/RichMediaExecute",
-}
-# A PDF with more objects than this is not what a permit or a safety record looks like; walking it would be slow.
-MAX_PDF_OBJECTS = 50_000
+from core.pdf import refuse_active_content
 
 
 class CheckedFile:
@@ -68,41 +51,17 @@ def check_upload(upload):
 
 
 def check_pdf(data):
+    """Refuse a PDF that cannot be read whole, is protected, has no pages, or carries active content (core.pdf)."""
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             raise ValidationError(
                 _("This PDF is protected by a password; upload it without the protection."), code="encrypted"
             )
-        _walk(reader.trailer)
         if not len(reader.pages):
             raise ValidationError(_("This PDF has no pages."), code="empty")
     except ValidationError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError):
         raise ValidationError(_("This PDF cannot be read; it may be damaged."), code="invalid") from None
-
-
-def _walk(root):
-    """Every object reachable from the trailer, each once, without recursion (a deep PDF cannot overflow)."""
-    seen, stack = set(), [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, IndirectObject):
-            key = (node.idnum, node.generation)
-            if key in seen:
-                continue
-            seen.add(key)
-            if len(seen) > MAX_PDF_OBJECTS:
-                raise ValidationError(_("This PDF is too complex to check."), code="too_complex")
-            node = node.get_object()
-        if isinstance(node, DictionaryObject):
-            active = ACTIVE_KEYS.intersection(node.keys())
-            if active or node.get("/S") in ACTIVE_ACTIONS:
-                raise ValidationError(
-                    _("This PDF contains scripts, actions or embedded files; save it as a plain PDF and upload again."),
-                    code="active_content",
-                )
-            stack.extend(value for name, value in node.items() if name != "/Parent")
-        elif isinstance(node, ArrayObject):
-            stack.extend(node)
+    refuse_active_content(data)
