@@ -5,8 +5,8 @@ The grid is in degrees: at zoom z a cell is CELL_PX screen pixels of longitude w
 tile), and as many degrees of latitude tall (about 90 px at Zhuzhou's latitude). Each cell of zoom z is four cells of
 zoom z + 1, so cells add up from the finest level. Counting 20,000 places by cell takes 15–25 ms of SQL at the
 zoomed-out levels, where a view holds most of them; those levels come from MapCell, rebuilt from the places after
-every change (rebuild_map_cells). Closer in, a view holds at most a few thousand places, counted from the places
-table through its coordinates index.
+every change (rebuild_map_cells, a task queued by sites.tasks). Closer in, a view holds at most a few thousand
+places, counted from the places table through its coordinates index.
 """
 
 import math
@@ -180,10 +180,3 @@ def rebuild_map_cells(kinds=KINDS, cell_model=MapCell):
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(cell_model._meta.db_table)}")
         cell_model.objects.bulk_create(rows, batch_size=2000)
-
-
-def rebuild_after_commit():
-    """Rebuild once the transaction that changed places commits, once however many places it changed."""
-    pending = transaction.get_connection().run_on_commit
-    if not any(callback is rebuild_map_cells for _savepoints, callback, _robust in pending):
-        transaction.on_commit(rebuild_map_cells)

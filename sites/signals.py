@@ -1,8 +1,8 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from sites.mapgrid import rebuild_after_commit
 from sites.models import HeritageAsset, Site
+from sites.tasks import recount_after_commit
 
 
 @receiver(post_save, sender=Site)
@@ -11,4 +11,4 @@ from sites.models import HeritageAsset, Site
 @receiver(post_delete, sender=HeritageAsset)
 def recount_the_map(sender, **kwargs):
     """The map's zoomed-out counts (sites.mapgrid.MapCell) follow any change to a place."""
-    rebuild_after_commit()
+    recount_after_commit()

@@ -288,11 +288,11 @@ RATE_LIMITS_IN_CACHE = bool(REDIS_URL)
 
 # Background work (Django's tasks framework): a table in the portal's own database (django-tasks-db), so a task
 # is committed with the booking or photo it is about, survives restarts and needs no other service. Workers:
-# `manage.py db_worker --queue-name mail` and `--queue-name photos` (README, "Background work").
+# `manage.py db_worker --queue-name mail`, `--queue-name photos` and `--queue-name maps` (README, "Background work").
 TASKS = {
     "default": {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["mail", "photos"],
+        "QUEUES": ["mail", "photos", "maps"],
     }
 }
 # Seconds between a failed attempt and the next (mail, renditions): five retries over about eight hours, then a
