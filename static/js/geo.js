@@ -1,6 +1,5 @@
-/* Shared by map.js and routes.js. Coordinates are stored in WGS-84; Chinese tiles (AMap, Tencent) use
-   GCJ-02, so for those (config.crs === "gcj02") markers are shifted for display only, with the published
-   approximation the providers use. */
+/* The maps' shared helpers. Coordinates are stored in WGS-84; for GCJ-02 tiles (AMap, Tencent: config.crs)
+   markers are shifted for display only, with the approximation the providers publish. */
 (function () {
   "use strict";
 
@@ -34,19 +33,32 @@
     return [lat + dLat, lng + dLng];
   }
 
-  // Back from display to stored coordinates, to ask the server for an area: one step of the inverse, within a
-  // few metres, which is plenty for the edges of a view.
+  // Back to stored coordinates, for the edges of a view: one step of the inverse, within a few metres.
   function toStored(config, lat, lng) {
     if (config.crs !== "gcj02" || outOfChina(lat, lng)) return [lat, lng];
     var shifted = toDisplay(config, lat, lng);
     return [2 * lat - shifted[0], 2 * lng - shifted[1]];
   }
 
-  function addTiles(map, config) {
+  function makeMap(node, config, center, zoom) {
+    var map = L.map(node, { scrollWheelZoom: false });
+    if (center) map.setView(center, zoom);
     if (config.tileUrl) {
       L.tileLayer(config.tileUrl, { maxZoom: 18, attribution: config.attribution }).addTo(map);
     }
+    return map;
   }
 
-  window.ZZGeo = { toDisplay: toDisplay, toStored: toStored, addTiles: addTiles };
+  function placeMarker(latlng, kind) {
+    var site = kind !== "heritage";
+    return L.circleMarker(latlng, {
+      radius: site ? 8 : 7,
+      color: "#fff",
+      weight: 2,
+      fillColor: site ? "#c8102e" : "#4a545e",
+      fillOpacity: 1
+    });
+  }
+
+  window.ZZGeo = { toDisplay: toDisplay, toStored: toStored, makeMap: makeMap, placeMarker: placeMarker };
 })();

@@ -12,21 +12,10 @@
   }
 
   function makeMap(node, center, zoom) {
-    var map = L.map(node, { scrollWheelZoom: false }).setView(center, zoom);
-    window.ZZGeo.addTiles(map, config);
-    return map;
+    return window.ZZGeo.makeMap(node, config, center, zoom);
   }
 
-  function marker(latlng, kind) {
-    var site = kind !== "heritage";
-    return L.circleMarker(latlng, {
-      radius: site ? 8 : 7,
-      color: "#ffffff",
-      weight: 2,
-      fillColor: site ? "#c8102e" : "#4a545e",
-      fillOpacity: 1
-    });
-  }
+  var marker = window.ZZGeo.placeMarker;
 
   var single = document.getElementById("site-map");
   if (single) {

@@ -1,7 +1,5 @@
-/* Route page: a print button and the stops on a map, numbered in order. Progressive enhancement:
-   without JavaScript the ordered list is the plan and the browser's Print command prints it.
-   Coordinates are WGS-84; for GCJ-02 tiles (AMap, Tencent) markers are shifted for display only,
-   with the same published approximation as map.js. */
+/* Route page: a print button and the stops on a map, numbered in order. Without JavaScript the ordered list is
+   the plan and the browser's Print command prints it. */
 (function () {
   "use strict";
 
@@ -20,19 +18,14 @@
   var config = JSON.parse(configNode.textContent);
   var stops = JSON.parse(stopsNode.textContent);
 
-  function toDisplay(lat, lng) {
-    return window.ZZGeo.toDisplay(config, lat, lng);
-  }
-
   node.closest(".route-map-panel").hidden = false;
-  var map = L.map(node, { scrollWheelZoom: false });
-  window.ZZGeo.addTiles(map, config);
+  var map = window.ZZGeo.makeMap(node, config);
 
   var path = [];
   var seen = {};
   var widest = 0;
   stops.forEach(function (stop) {
-    var latlng = toDisplay(stop.lat, stop.lng);
+    var latlng = window.ZZGeo.toDisplay(config, stop.lat, stop.lng);
     path.push(latlng);
     // An event at a site stops at the same point as the site: set such markers side by side, not on top.
     var key = latlng[0].toFixed(5) + "," + latlng[1].toFixed(5);
