@@ -135,7 +135,18 @@ class ScopedHistoryAdmin(SafeChangelistParams, NotFoundOutsideScope, SimpleHisto
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
-class PublishingAdmin(ScopedHistoryAdmin):
+class PublishActionsForPublishers:
+    """The publish and unpublish actions only for staff who may publish (core.permissions)."""
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location)
+        if not can_publish(request.user):
+            actions.pop("publish", None)
+            actions.pop("unpublish", None)
+        return actions
+
+
+class PublishingAdmin(PublishActionsForPublishers, ScopedHistoryAdmin):
     """Draft → in review → published for bureau staff; everyone else's saves go to review.
 
     The `published` box and the window are read-only without the publish permission, so a forged form post
@@ -246,13 +257,6 @@ class PublishingAdmin(ScopedHistoryAdmin):
                 "may_publish": can_publish(request.user),
             }
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
-        actions = super().get_actions(request, action_location)
-        if not can_publish(request.user):
-            actions.pop("publish", None)
-            actions.pop("unpublish", None)
-        return actions
 
     def save_model(self, request, obj, form, change):
         if obj.published:

@@ -1,12 +1,11 @@
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bookings.admin import OwnSiteFilter, SiteScopedAdmin
-from core.admin import ScopedHistoryAdmin
+from core.admin import PublishActionsForPublishers, ScopedHistoryAdmin
 from core.params import row_id
 from core.permissions import can_publish
 from sites.models import Site
@@ -24,7 +23,7 @@ class ReportForm(forms.ModelForm):
         }
 
 
-class PublishedByBureau:
+class PublishedByBureau(PublishActionsForPublishers):
     """Publishing is the bureau's: for everyone else `published` and `illustrative` are read-only (a forged post
     cannot set them: Django ignores posted values of read-only fields), and a change to a published report sends
     it back to the bureau. simple-history keeps every version with who saved it."""
@@ -35,13 +34,6 @@ class PublishedByBureau:
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         return readonly if can_publish(request.user) else readonly + self.bureau_fields
-
-    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
-        actions = super().get_actions(request, action_location)
-        if not can_publish(request.user):
-            actions.pop("publish", None)
-            actions.pop("unpublish", None)
-        return actions
 
     def save_model(self, request, obj, form, change):
         if change and obj.published and not can_publish(request.user) and form.has_changed():
