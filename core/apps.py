@@ -8,4 +8,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         import core.checks  # noqa: F401  (registers the database checks)
-        from core import signals  # noqa: F401  (connects rendition signals)
+        from core import signals  # (connects rendition and cache signals)
+
+        signals.connect_row_recording()

@@ -15,7 +15,7 @@ from core.pagecache import (
     remember_versions_for_the_request,
     row_tag,
 )
-from core.registry import content_part
+from core.registry import content_apps, content_part
 from core.tasks import enqueue_on_commit, make_photo_renditions
 
 # One function per part, so that a transaction queues the bump of each part once however many rows it saves.
@@ -72,12 +72,19 @@ def _is_history(model):
     return model._meta.model_name.startswith("historical")
 
 
-@receiver(post_init)
 def record_shown_row(sender, instance, **kwargs):
-    """Each content row loaded while a detail page renders is one it depends on (core.pagecache); not the rows
+    """Each content row loaded while a detail page renders is one it depends on (core.pagecache)."""
+    record_row(sender, instance.pk)
+
+
+def connect_row_recording():
+    """Listen to the loading of the content rows a page depends on, and of no other model: a receiver for every
+    model would run for each row that anything loads (admin lists, imports, the scale generator). Not the rows
     shown only with another (photos, opening hours, dates, stops), whose changes bump that one's version."""
-    if content_part(sender) is not None and not issubclass(sender, Photo) and not hasattr(sender, "shown_with"):
-        record_row(sender, instance.pk)
+    for config in content_apps():
+        for model in config.get_models():
+            if not issubclass(model, Photo) and not hasattr(model, "shown_with"):
+                post_init.connect(record_shown_row, sender=model, dispatch_uid=f"core.shown.{model._meta.label}")
 
 
 def _bump_again_on_commit(bump):
