@@ -9,6 +9,7 @@ is printed (total ms, SQL ms, queries). The goal is at most 15 ms per page with 
 """
 
 import argparse
+import logging
 import os
 import statistics
 import sys
@@ -97,14 +98,20 @@ def main():
 
     django.setup()
     from django.conf import settings
+    from django.test.utils import override_settings
 
     # Static URLs without the manifest of collectstatic (the production storage memoises them per name anyway).
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    # Through override_settings, so that a storage already made at start-up is made again.
+    override_settings(
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+    ).enable()
     from django.db import connection
     from django.test import Client
+
+    logging.getLogger("portal.requests").setLevel(logging.WARNING)  # a line per request would drown the table
 
     client = Client()
     only = set(filter(None, args.only.split(",")))
