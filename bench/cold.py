@@ -1,7 +1,7 @@
 """The cold path in one process: each public page rendered with every cache off, its time, SQL time and queries.
 
 Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/zz_scale .venv/bin/python bench/cold.py [--repeat 5]
-       [--explain] [--only site_detail,events]
+       [--explain] [--show] [--profile 30] [--only site_detail,events]
 
 No server, no network: Django's test client renders each page `--repeat` times after one warm-up and the median
 is printed (total ms, SQL ms, queries). The goal is at most 15 ms per page with at most 5 ms of SQL at scale.
@@ -92,6 +92,7 @@ def main():
     parser.add_argument("--only", default="", help="comma-separated page names")
     parser.add_argument("--data-cache", action="store_true", help="the data cache on (warmed by the first request)")
     parser.add_argument("--show", action="store_true", help="print every query of each page with its time")
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile: N costliest functions")
     args = parser.parse_args()
 
     import django
@@ -136,6 +137,17 @@ def main():
         if args.show:
             for seconds, sql_text, _params in timer.queries:
                 print(f"    {seconds * 1000:6.2f}  {sql_text[:300]}")
+        if args.profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(args.repeat):
+                client.get(path)
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.profile)
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(args.profile)
         if args.explain:
             for seconds, sql_text, params in sorted(timer.queries, key=lambda q: -q[0])[:3]:
                 with connection.cursor() as cursor:
