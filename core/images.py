@@ -8,6 +8,7 @@ on its first request (core.media.serve_rendition), one per request, then served 
 
 import contextlib
 import contextvars
+import functools
 import io
 from pathlib import PurePosixPath
 
@@ -41,9 +42,14 @@ def fit_width(requested, original_width):
 
 
 def rendition_name(image_name, width, fmt):
+    return f"{_rendition_stem(image_name)}-{width}.{FORMATS[fmt][0]}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _rendition_stem(image_name):
+    # A picture asks for its photo's seven rendition names (a card grid for 80): the path is parsed once.
     path = PurePosixPath(image_name)
-    extension = FORMATS[fmt][0]
-    return f"renditions/{path.parent}/{path.stem}-{width}.{extension}"
+    return f"renditions/{path.parent}/{path.stem}"
 
 
 def rendition_url(image_name, width, fmt="jpeg"):

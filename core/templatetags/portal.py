@@ -2,6 +2,7 @@ import json
 from functools import lru_cache
 
 from django import template
+from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -81,6 +82,8 @@ class CachedContentNode(template.Node):
         self.parts = parts
 
     def render(self, context):
+        if settings.DATA_CACHE_SECONDS <= 0:
+            return self.nodelist.render(context)  # the cache off: no key to build
         request = context.get("request")
         if request is not None and can_preview(getattr(request, "user", None)):
             # Staff may see drafts and previews at public addresses: never cache what they see, nor show them
