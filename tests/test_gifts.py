@@ -135,6 +135,15 @@ def test_a_site_page_shows_its_goods_and_those_of_heritage_seen_there(client):
     assert "这里的株洲礼物" in page and "机车模型" in page and "厂房明信片" in page and "别处的礼物" not in page
 
 
+def test_goods_tied_to_a_site_and_to_heritage_there_show_once(client):
+    site = make_site(slug="works")
+    make_gift(site, heritage=make_heritage(site=site), name_zh="两头都挂的礼物")
+    route = make_route(slug="route")
+    add_stop(route, site)
+    for path in ("/sites/works/", "/routes/route/"):
+        assert client.get(path).content.decode().count("两头都挂的礼物") == 1
+
+
 def test_a_route_page_shows_the_goods_of_the_sites_it_stops_at(client):
     first, second, elsewhere = make_site(), make_site(), make_site()
     route = make_route(slug="route")

@@ -13,13 +13,16 @@ ROUTE_COUNT = 6
 
 
 def _gifts():
+    # No DISTINCT: every join here follows a foreign key forwards (a gift's site, its heritage and that one's
+    # site), so no gift comes twice; sorting whole rows to drop duplicates cost 1.5 ms. Ties by id, as it left them.
     photos = Prefetch("photos", queryset=GiftPhoto.objects.order_by("position", "id"))
-    return Gift.objects.published().select_related("site").prefetch_related(photos).order_by("-featured", "name_zh")
+    gifts = Gift.objects.published().select_related("site").prefetch_related(photos)
+    return gifts.order_by("-featured", "name_zh", "pk")
 
 
 @register.inclusion_tag("gifts/tags/gift_section.html")
 def site_gifts(site):
-    gifts = _gifts().drawing_on_sites([site.pk]).distinct()[:SITE_COUNT]
+    gifts = _gifts().drawing_on_sites([site.pk])[:SITE_COUNT]
     return {"gifts": list(gifts), "section_id": "site-gifts", "site": site}
 
 
@@ -33,5 +36,5 @@ def route_gifts(route):
             site_ids.add(stop.site_id)
         elif stop.heritage_id and stop.heritage and stop.heritage.site_id:
             site_ids.add(stop.heritage.site_id)
-    gifts = list(_gifts().drawing_on_sites(site_ids).distinct()[:ROUTE_COUNT]) if site_ids else []
+    gifts = list(_gifts().drawing_on_sites(site_ids)[:ROUTE_COUNT]) if site_ids else []
     return {"gifts": gifts, "section_id": "route-gifts", "route": route}
