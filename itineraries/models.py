@@ -59,14 +59,18 @@ class StopQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(visible_stop_q())
 
-    def for_display(self, now=None):
-        upcoming = Occurrence.objects.upcoming(now).filter(cancelled=False).order_by("starts_at")
-        return self.select_related("site", "heritage", "heritage__site", "event", "event__site").prefetch_related(
+    def for_display(self, now=None, dates=True):
+        """With what a stop shows: its place, the place's photos and, with `dates` (the route's own page), an
+        event's next dates. A route card shows no dates."""
+        stops = self.select_related("site", "heritage", "heritage__site", "event", "event__site").prefetch_related(
             Prefetch("site__photos", queryset=SitePhoto.objects.order_by("position", "id")),
             Prefetch("heritage__photos", queryset=HeritagePhoto.objects.order_by("position", "id")),
             Prefetch("event__photos", queryset=EventPhoto.objects.order_by("position", "id")),
-            Prefetch("event__occurrences", queryset=upcoming, to_attr="upcoming_dates"),
         )
+        if not dates:
+            return stops
+        upcoming = Occurrence.objects.upcoming(now).filter(cancelled=False).order_by("starts_at")
+        return stops.prefetch_related(Prefetch("event__occurrences", queryset=upcoming, to_attr="upcoming_dates"))
 
 
 class ItineraryQuerySet(PublishableQuerySet):
@@ -78,23 +82,26 @@ class ItineraryQuerySet(PublishableQuerySet):
         last = Stop.objects.visible().filter(itinerary=OuterRef("pk")).order_by("-day").values("day")[:1]
         return self.annotate(num_days=Subquery(last))
 
-    def for_listing(self):
-        stops = Stop.objects.visible().for_display().order_by("day", "position", "id")
+    def for_listing(self, dates=False):
+        stops = Stop.objects.visible().for_display(dates=dates).order_by("day", "position", "id")
         return self.prefetch_related(Prefetch("stops", queryset=stops, to_attr="plan_stops"))
 
     def for_detail(self):
         upcoming = Occurrence.objects.upcoming().filter(cancelled=False).order_by("starts_at")
         return (
-            self.for_listing()
+            self.for_listing(dates=True)
             .select_related("related_event", "related_event__site")
             .prefetch_related(Prefetch("related_event__occurrences", queryset=upcoming, to_attr="upcoming_dates"))
         )
 
-    def stopping_at_site(self, site):
-        """Routes with a stop at the site or at heritage seen there."""
+    def stopping_at_site(self, site, heritage=None):
+        """Routes with a stop at the site or at heritage seen there (`heritage`: their ids, when known)."""
         # Two index lookups on the stops, not an OR across a join of every stop with its heritage place (7 ms).
         at_site = Stop.objects.filter(site=site).values("itinerary_id")
-        at_heritage = Stop.objects.filter(heritage__site=site).values("itinerary_id")
+        if heritage is not None:
+            at_heritage = Stop.objects.filter(heritage__in=heritage).values("itinerary_id")
+        else:
+            at_heritage = Stop.objects.filter(heritage__site=site).values("itinerary_id")
         return self.filter(Q(pk__in=at_site) | Q(pk__in=at_heritage))
 
     def for_event(self, event):

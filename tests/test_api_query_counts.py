@@ -17,7 +17,7 @@ QUERIES = {
     "/api/v1/sites/": 3,  # count, the page, its photos
     "/api/v1/heritage/": 3,  # count, the page (with each place's site), photos
     "/api/v1/events/": 5,  # count, the page of first dates, the events (with their sites), photos, their dates
-    "/api/v1/routes/": 7,  # count, the page, stops (with their places), the places' photos (3), events' dates
+    "/api/v1/routes/": 6,  # count, the page, stops (with their places), the places' photos (3)
     "/api/v1/study-tours/": 2,  # count, the page (with the site and its next slot)
     "/api/v1/sites/{site}/": 6,  # the site, photos, hours, exceptions, heritage seen there, their photos
     "/api/v1/heritage/{heritage}/": 2,  # the place with its site, photos
@@ -26,7 +26,7 @@ QUERIES = {
     "/api/v1/study-tours/{programme}/": 2,  # the programme with its site and next slot, its slots with places held
     "/api/v1/sites/geojson/": 2,  # count, the page
     "/api/v1/heritage/geojson/": 2,
-    "/api/v1/routes/{route}/geojson/": 6,
+    "/api/v1/routes/{route}/geojson/": 5,  # as the list: the route, stops, photos (3)
     "/api/v1/vocabularies/": 0,
 }
 

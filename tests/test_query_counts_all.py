@@ -39,7 +39,7 @@ PAGES = {
     "events": ("/events/", 3, "count, page of dates with events and venues, photos"),
     "past events": ("/events/past/", 3, "count, page of dates with events and venues, photos"),
     "calendar": ("/events/calendar/?month=2026-12", 2, "dates per day, the first dates of each day"),
-    "routes": ("/routes/", 7, "count, page, stops and their places' photos and next dates"),
+    "routes": ("/routes/", 6, "count, page, stops and their places' photos"),
     "study tours": ("/study-tours/", 3, "count, page with the next slot, site photos"),
 }
 # Pages whose count is a ceiling: the home page reads later study-tour slots only when the next weeks hold too few.

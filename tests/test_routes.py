@@ -453,6 +453,23 @@ def test_site_routes_include_routes_stopping_at_heritage_there():
     assert rendered.count('class="card card-route"') == 2
 
 
+def test_site_routes_leave_out_routes_whose_stop_here_is_not_public(client):
+    site = make_site()
+    hidden = make_heritage(site=site, published=False)
+    elsewhere = make_route(title_zh="别处线")
+    add_stop(elsewhere, hidden)
+    add_stop(elsewhere, make_site(), position=1)
+    shown = make_route(title_zh="遗产线")
+    add_stop(shown, make_heritage(site=site))
+
+    rendered = Template("{% load routes %}{% site_routes site %}").render(Context({"site": site}))
+    page = client.get(site.get_absolute_url()).content.decode()
+
+    for html in (rendered, page):
+        assert shown.get_absolute_url() in html
+        assert elsewhere.get_absolute_url() not in html
+
+
 def test_featured_routes_come_first_on_the_home_section():
     add_stop(make_route(title_zh="甲"), make_site())
     add_stop(make_route(title_zh="乙", featured=True), make_site())
@@ -483,8 +500,8 @@ def test_list_query_count_does_not_grow_with_routes(client, django_assert_num_qu
     for n in range(routes):
         _route_with_every_kind_of_stop(n)
     # count, routes, their stops (with site, heritage and event joined), then photos of sites,
-    # heritage and events and the events' upcoming dates: one query each.
-    with django_assert_num_queries(7):
+    # heritage and events: one query each. A card shows no event dates.
+    with django_assert_num_queries(6):
         response = client.get("/routes/")
     assert len(response.context["page"].object_list) == routes
 
