@@ -83,8 +83,7 @@ class ItineraryQuerySet(PublishableQuerySet):
         return self.annotate(num_days=Subquery(last))
 
     def for_listing(self, dates=False):
-        stops = Stop.objects.visible().for_display(dates=dates).order_by("day", "position", "id")
-        return self.prefetch_related(Prefetch("stops", queryset=stops, to_attr="plan_stops"))
+        return self.prefetch_related(plan_prefetch(dates))
 
     def for_detail(self):
         upcoming = Occurrence.objects.upcoming().filter(cancelled=False).order_by("starts_at")
@@ -108,6 +107,12 @@ class ItineraryQuerySet(PublishableQuerySet):
         """Routes made for the event ("follow the expo") or passing by it."""
         passing = Stop.objects.filter(event=event).values("itinerary_id")
         return self.filter(Q(related_event=event) | Q(pk__in=passing))
+
+
+def plan_prefetch(dates=False):
+    """The visible stops of routes in order, as `plan_stops` (Itinerary.stop_list())."""
+    stops = Stop.objects.visible().for_display(dates=dates).order_by("day", "position", "id")
+    return Prefetch("stops", queryset=stops, to_attr="plan_stops")
 
 
 class Itinerary(Listing, AudienceFields):

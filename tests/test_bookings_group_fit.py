@@ -51,3 +51,12 @@ def test_a_slot_where_the_smallest_group_just_fits_stays_bookable(client):
     html = _html(client, programme.get_absolute_url())
     assert f"?slot={slot.pk}" in html and "18 places left" in html
     assert "Next date" in _html(client, "/en/study-tours/")
+
+
+def test_a_site_page_gives_its_programmes_with_the_next_date_a_group_can_book(client, two_places_left):
+    programme, _slot = two_places_left
+    later = make_programme(site=programme.site, title_zh="龙窑研学")  # after 研学课程… by title
+    make_slot(later, at(2027, 3, 20, 9), capacity=40)
+    html = _html(client, programme.site.get_absolute_url())
+    assert html.index(programme.title_en) < html.index(later.title_en)
+    assert "No dates open for booking" in html and "Next date: March 20, 2027" in html

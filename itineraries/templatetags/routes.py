@@ -1,9 +1,10 @@
 """Route sections for other pages: the home page, a site page, an event page ("follow the expo")."""
 
 from django import template
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
-from itineraries.models import Itinerary
+from itineraries.models import Itinerary, plan_prefetch
 from sites.models import HeritageAsset
 
 register = template.Library()
@@ -31,7 +32,9 @@ def site_routes(site):
     routes = Itinerary.objects.published().stopping_at_site(site, _public_heritage(site))
     if not site.is_live():
         routes = routes.with_days().filter(num_days__isnull=False)
-    routes = routes.for_listing().order_by("-featured", "title_zh")[:RELATED_COUNT]
+    routes = list(routes.order_by("-featured", "title_zh")[:RELATED_COUNT])
+    if routes:  # most sites are on no route: the stops' prefetch costs 1 ms to build
+        prefetch_related_objects(routes, plan_prefetch())
     return {"routes": routes, "heading": _("Routes that stop here"), "section_id": "site-routes", "compact": True}
 
 
