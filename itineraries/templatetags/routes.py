@@ -2,6 +2,9 @@
 
 from django import template
 from django.db.models import prefetch_related_objects
+from django.template.defaultfilters import floatformat
+from django.utils.html import format_html_join
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from itineraries.models import Itinerary, plan_prefetch
@@ -48,6 +51,21 @@ def _public_heritage(site):
 def event_routes(event):
     routes = _routes().for_event(event).for_listing().order_by("-featured", "title_zh")[:RELATED_COUNT]
     return {"routes": routes, "heading": _("Follow the expo: routes"), "section_id": "event-routes", "compact": True}
+
+
+@register.simple_tag
+def route_figures(route):
+    """A route card's figures: days, stops, hours of visits and length. One tag, not four {% blocktranslate %}
+    in an included template (about 0.2 ms a card)."""
+    days, stops, km = route.days, route.stop_count, route.distance_km
+    figures = [
+        ngettext("%(days)s day", "%(days)s days", days) % {"days": days},
+        ngettext("%(stops)s stop", "%(stops)s stops", stops) % {"stops": stops},
+        gettext("%(length)s of visits") % {"length": duration(route.visit_minutes)},
+    ]
+    if km:
+        figures.append(gettext("%(km)s km") % {"km": floatformat(km, "0")})
+    return format_html_join(" · ", "<span>{}</span>", ((figure,) for figure in figures))
 
 
 @register.filter
