@@ -1,3 +1,5 @@
+import functools
+
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
@@ -45,7 +47,7 @@ def route_detail(request, slug):
             **preview_context(route),
             "plan": plan,
             "event": event,
-            "map_stops": lambda: _map_stops(plan),
+            "map_stops": functools.cache(lambda: _map_stops(plan)),  # asked for five times
             "map_config": {
                 "tileUrl": settings.MAP_TILE_URL,
                 "attribution": settings.MAP_TILE_ATTRIBUTION,
