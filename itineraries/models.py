@@ -95,12 +95,14 @@ class ItineraryQuerySet(PublishableQuerySet):
 
     def stopping_at_site(self, site, heritage=None):
         """Routes with a stop at the site or at heritage seen there (`heritage`: their ids, when known)."""
+        if heritage is not None:
+            # One lookup on the stops (a BitmapOr of two indexes) that leads to the few routes: the OR of two
+            # subqueries walked all 950 published routes to test each (0.7 -> 0.3 ms at 1,000 routes).
+            here = Stop.objects.filter(Q(site=site) | Q(heritage__in=heritage))
+            return self.filter(pk__in=here.values("itinerary_id"))
         # Two index lookups on the stops, not an OR across a join of every stop with its heritage place (7 ms).
         at_site = Stop.objects.filter(site=site).values("itinerary_id")
-        if heritage is not None:
-            at_heritage = Stop.objects.filter(heritage__in=heritage).values("itinerary_id")
-        else:
-            at_heritage = Stop.objects.filter(heritage__site=site).values("itinerary_id")
+        at_heritage = Stop.objects.filter(heritage__site=site).values("itinerary_id")
         return self.filter(Q(pk__in=at_site) | Q(pk__in=at_heritage))
 
     def for_event(self, event):
