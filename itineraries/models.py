@@ -75,12 +75,13 @@ class StopQuerySet(models.QuerySet):
 
 class ItineraryQuerySet(PublishableQuerySet):
     def with_days(self):
-        """Annotate `num_days`, the last day with a visible stop: derived, never typed in.
+        """`num_days` to filter by, the last day with a visible stop: derived, never typed in. (The pages show
+        the days from the stops, so it is an alias, not a column of the result: one subquery per route, not two.)
 
         A subquery per route, not an aggregate over a join of every stop with its place: a list ordered by the
         route index reads the stops of the routes it shows only (home routes 19 ms → 0.3 ms at 1,000 routes)."""
         last = Stop.objects.visible().filter(itinerary=OuterRef("pk")).order_by("-day").values("day")[:1]
-        return self.annotate(num_days=Subquery(last))
+        return self.alias(num_days=Subquery(last))
 
     def for_listing(self, dates=False):
         return self.prefetch_related(plan_prefetch(dates))
