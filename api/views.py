@@ -169,7 +169,8 @@ class ProgrammeViewSet(ReadOnlyViewSet):
         programmes = StudyProgramme.objects.published().for_listing(self.now())
         if self.action == "retrieve":
             return programmes
-        return programmes.order_by(F("next_slot_start").asc(nulls_last=True), "title_zh")
+        # By title, as the page lists them: sorting by the next slot worked out every programme's (24 ms at 500).
+        return programmes.order_by("title_zh", "pk")
 
     def get_object(self):
         programme = super().get_object()
