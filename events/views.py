@@ -83,7 +83,7 @@ def calendar(request):
         queryset = (
             Occurrence.objects.visible()
             .between(grid_start, grid_end)
-            .select_related("event", "event__site")
+            .select_related("event")  # the grid names no venue
             .order_by("starts_at", "event__title_zh", "pk")
         )
         return OccurrenceFilter(request.GET or None, queryset=queryset, dates=False)
