@@ -21,7 +21,7 @@ from bookings.filters import ProgrammeFilter
 from bookings.models import StudyProgramme
 from core.pagecache import BOOKINGS, CATALOGUE
 from events.filters import OccurrenceFilter
-from events.models import Event, Occurrence
+from events.models import CountedRows, Event, Occurrence
 from itineraries.filters import RouteFilter
 from itineraries.models import Itinerary
 from sites.filters import HeritageFilter, SiteFilter
@@ -98,7 +98,7 @@ class EventViewSet(ReadOnlyViewSet):
 
     def list(self, request, *args, **kwargs):
         def build():
-            dates = self._dates()
+            dates, events = self._dates()
             # Each event once, at its first date inside the filters; grouped in SQL (see events.models.NextDates).
             firsts = (
                 dates.order_by()
@@ -106,6 +106,9 @@ class EventViewSet(ReadOnlyViewSet):
                 .annotate(next_start=Min("starts_at"), title=Min("event__title_zh"))
                 .order_by("next_start", "title", "event_id")
             )
+            if events is not None:
+                # Without a date filter, the events with a date ahead are counted from their stored last end.
+                firsts = CountedRows(firsts, events.with_dates_ahead(self.now()).count)
             page = self.paginate_queryset(firsts)
             ids = [row["event_id"] for row in page]
             listed = dates.filter(event_id__in=ids).order_by("event_id", "starts_at")
@@ -121,13 +124,16 @@ class EventViewSet(ReadOnlyViewSet):
         return self.cached(build)
 
     def _dates(self):
-        """The visible dates inside the filters: from the filters' start, else those not yet over."""
+        """The visible dates inside the filters: from the filters' start, else those not yet over; and, without a
+        date filter, the published events the other filters keep (OccurrenceFilter.chosen_events), else None."""
         params = self.request.query_params
         filterset = OccurrenceFilter(params, queryset=Occurrence.objects.visible(), request=self.request)
         if not filterset.is_valid():
             raise ValidationError(filterset.errors)
         dates = filterset.qs
-        return dates if filterset.form.cleaned_data.get("date_from") else dates.upcoming(self.now())
+        if not filterset.form.cleaned_data.get("date_from"):
+            dates = dates.upcoming(self.now())
+        return dates, filterset.chosen_events()
 
 
 def _first_dates(dates):

@@ -9,7 +9,7 @@ from core.choices import Audience, District
 from core.models import audience_q
 from core.params import DATE_VALIDATORS
 from core.publishing import published_q
-from events.models import Event, EventKind, Occurrence, PastDates, local_midnight
+from events.models import CountedRows, Event, EventKind, Occurrence, local_midnight
 
 
 class FlagInput(forms.CheckboxInput):
@@ -141,7 +141,7 @@ class UpcomingFilter(OccurrenceFilter):
 
 class ArchiveFilter(OccurrenceFilter):
     """The archive: past dates, latest first. Without a date filter their count comes from the events' stored
-    dates (PastDates); with one, from the dates inside it."""
+    dates (CountedRows, EventQuerySet.count_past_dates); with one, from the dates inside it."""
 
     def __init__(self, *args, now, **kwargs):
         super().__init__(*args, **kwargs)
@@ -152,5 +152,8 @@ class ArchiveFilter(OccurrenceFilter):
         if not hasattr(self, "_past_dates"):
             dates = super().qs
             events = self.chosen_events()  # published now, as Occurrence.objects.visible() reads
-            self._past_dates = dates if events is None else PastDates(dates, events, self.now)
+            if events is None:
+                self._past_dates = dates
+            else:
+                self._past_dates = CountedRows(dates, lambda: events.count_past_dates(self.now))
         return self._past_dates

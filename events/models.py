@@ -78,6 +78,10 @@ class EventQuerySet(PublishableQuerySet):
             queryset = queryset.filter(next_date__lt=until)
         return queryset.order_by("next_date", "title_zh")
 
+    def with_dates_ahead(self, now):
+        """Events with a date not yet over at `now` (from the stored last end: exact at any time)."""
+        return self.filter(last_end__gte=now)
+
     def count_past_dates(self, now):
         """How many dates of these events are over at `now`, as many as Occurrence.objects.past(now) of them.
 
@@ -212,6 +216,8 @@ class Event(Listing, AudienceFields, Located):
             # The upcoming list's order, and its count (index-only: what published_q reads comes with it).
             models.Index(fields=["next_start", "title_zh", "id"], name="event_next_start"),
             models.Index(fields=["next_end", "published", "publish_from", "publish_until"], name="event_next_end"),
+            # Counting the events with a date ahead (index-only).
+            models.Index(fields=["last_end", "published", "publish_from", "publish_until"], name="event_last_end"),
             # The archive's count (index-only: the window, the other end, the number of dates and the pk come too).
             models.Index(
                 fields=["first_end", "published", "publish_from", "publish_until", "last_end", "date_count", "id"],
@@ -379,18 +385,15 @@ class NextDates:
         )
 
 
-class PastDates:
-    """The archive's dates: `occurrences` (the past dates of `events`) read like a queryset by a paginator, but
-    counted from the events' stored dates (EventQuerySet.count_past_dates), not by joining 200,000 dates."""
+class CountedRows:
+    """`rows` (a queryset) read like one by a paginator, but counted by `count` (a function) from the events'
+    stored dates instead of over the rows: the archive's past dates, the open data API's events ahead."""
 
-    def __init__(self, occurrences, events, now):
-        self.occurrences, self.events, self.now = occurrences, events, now
-
-    def count(self):
-        return self.events.count_past_dates(self.now)
+    def __init__(self, rows, count):
+        self.rows, self.count = rows, count
 
     def __getitem__(self, index):
-        return self.occurrences[index]
+        return self.rows[index]
 
 
 def local_midnight(day):

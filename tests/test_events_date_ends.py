@@ -1,5 +1,6 @@
-"""The archive counts its dates from each event's stored ends and number of dates (Event.first_end, last_end,
-date_count): every write path must keep them right, and the count must be the number of past dates it lists."""
+"""Each event's stored ends and number of dates (Event.first_end, last_end, date_count): the archive counts its
+dates from them and the open data API its events ahead, so every write path must keep them right, and the counts
+must be those of the dates listed."""
 
 import datetime
 import io
@@ -144,3 +145,23 @@ def test_the_archive_makes_the_same_queries_at_any_size(clock, client, django_as
     with django_assert_num_queries(3):
         response = client.get("/events/past/", {"kind": "expo"})
     assert response.context["page"].paginator.count == size
+
+
+def test_the_api_counts_the_events_with_a_date_ahead_as_time_passes(clock, client):
+    league = make_event(kind="sports")
+    for day in (1, 15, 22):
+        add_date(league, at(2027, 7, day, 19))
+    expo = make_event(kind="expo")
+    add_date(expo, at(2027, 7, 9, 9), hours=48)  # running now, over on the 11th
+    add_date(make_event(kind="expo"), at(2027, 7, 2, 9))  # over
+    add_date(make_event(kind="expo", published=False), at(2027, 7, 20, 9))  # a draft
+
+    def listed(**params):
+        answer = client.get("/api/v1/events/", params).json()
+        assert answer["count"] == len(answer["results"])
+        return answer["count"]
+
+    assert listed() == 2 and listed(kind="expo") == 1
+    clock.return_value = at(2027, 7, 11, 9, 1)  # no publish_scheduled run: the stored last end needs none
+    assert listed() == 1 and listed(kind="expo") == 0
+    assert listed(date_from="2027-07-01") == 3  # a date filter counts the dates inside it
