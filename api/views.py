@@ -21,7 +21,7 @@ from bookings.filters import ProgrammeFilter
 from bookings.models import StudyProgramme
 from core.pagecache import BOOKINGS, CATALOGUE
 from events.filters import OccurrenceFilter
-from events.models import CountedRows, Event, Occurrence
+from events.models import Event, Occurrence
 from itineraries.filters import RouteFilter
 from itineraries.models import Itinerary
 from sites.filters import HeritageFilter, SiteFilter
@@ -99,26 +99,26 @@ class EventViewSet(ReadOnlyViewSet):
     def list(self, request, *args, **kwargs):
         def build():
             dates, events = self._dates()
-            # Each event once, at its first date inside the filters; grouped in SQL (see events.models.NextDates).
-            firsts = (
-                dates.order_by()
-                .values("event_id")
-                .annotate(next_start=Min("starts_at"), title=Min("event__title_zh"))
-                .order_by("next_start", "title", "event_id")
-            )
-            if events is not None:
-                # Without a date filter, the events with a date ahead are counted from their stored last end.
-                firsts = CountedRows(firsts, events.with_dates_ahead(self.now()).count)
-            page = self.paginate_queryset(firsts)
-            ids = [row["event_id"] for row in page]
+            if events is None:
+                # Each event once, at its first date inside the date filters, grouped in SQL.
+                firsts = (
+                    dates.order_by()
+                    .values("event_id")
+                    .annotate(next_start=Min("starts_at"), title=Min("event__title_zh"))
+                    .order_by("next_start", "title", "event_id")
+                )
+                ids = [row["event_id"] for row in self.paginate_queryset(firsts)]
+            else:
+                # Without a date filter: at the first date not yet over, stored on the event (Event.ahead_start).
+                ids = self.paginate_queryset(events.ahead(self.now()).values_list("pk", flat=True))
             listed = dates.filter(event_id__in=ids).order_by("event_id", "starts_at")
             found = (
                 Event.objects.filter(pk__in=ids)
                 .for_listing()
                 .prefetch_related(Prefetch("occurrences", queryset=_first_dates(listed), to_attr="listed_dates"))
             )
-            events = {event.pk: event for event in found}
-            data = self.get_serializer([events[pk] for pk in ids], many=True).data
+            by_pk = {event.pk: event for event in found}
+            data = self.get_serializer([by_pk[pk] for pk in ids], many=True).data
             return self.get_paginated_response(data).data
 
         return self.cached(build)

@@ -78,9 +78,11 @@ class EventQuerySet(PublishableQuerySet):
             queryset = queryset.filter(next_date__lt=until)
         return queryset.order_by("next_date", "title_zh")
 
-    def with_dates_ahead(self, now):
-        """Events with a date not yet over at `now` (from the stored last end: exact at any time)."""
-        return self.filter(last_end__gte=now)
+    def ahead(self, now):
+        """Events with a date not yet over, soonest first by the first such date, a cancelled one too: the open
+        data API's list, read from the stored first date ahead (Event.ahead_start) instead of grouping 54,000
+        dates. An event whose stored date has ended waits for publish_scheduled (within the minute)."""
+        return self.filter(ahead_end__gte=now).order_by("ahead_start", "title_zh", "pk")
 
     def count_past_dates(self, now):
         """How many dates of these events are over at `now`, as many as Occurrence.objects.past(now) of them.
@@ -175,6 +177,10 @@ class Event(Listing, AudienceFields, Located):
     # dates, and by publish_scheduled once it has ended, so the list and its count read an index, not the dates.
     next_start = models.DateTimeField(_("next date starts"), null=True, blank=True, editable=False)
     next_end = models.DateTimeField(_("next date ends"), null=True, blank=True, editable=False)
+    # The date the open data API lists the event at, kept the same way: its first date not yet over, a cancelled
+    # one too (EventQuerySet.ahead).
+    ahead_start = models.DateTimeField(_("first date ahead starts"), null=True, blank=True, editable=False)
+    ahead_end = models.DateTimeField(_("first date ahead ends"), null=True, blank=True, editable=False)
     # What the archive counts its dates from, kept with the next date: the earliest and the latest end of the
     # event's dates and how many it has (EventQuerySet.count_past_dates).
     first_end = models.DateTimeField(_("first date ends"), null=True, blank=True, editable=False)
@@ -216,8 +222,9 @@ class Event(Listing, AudienceFields, Located):
             # The upcoming list's order, and its count (index-only: what published_q reads comes with it).
             models.Index(fields=["next_start", "title_zh", "id"], name="event_next_start"),
             models.Index(fields=["next_end", "published", "publish_from", "publish_until"], name="event_next_end"),
-            # Counting the events with a date ahead (index-only).
-            models.Index(fields=["last_end", "published", "publish_from", "publish_until"], name="event_last_end"),
+            # The API's order, and its count (index-only).
+            models.Index(fields=["ahead_start", "title_zh", "id"], name="event_ahead_start"),
+            models.Index(fields=["ahead_end", "published", "publish_from", "publish_until"], name="event_ahead_end"),
             # The archive's count (index-only: the window, the other end, the number of dates and the pk come too).
             models.Index(
                 fields=["first_end", "published", "publish_from", "publish_until", "last_end", "date_count", "id"],
@@ -295,16 +302,20 @@ class Event(Listing, AudienceFields, Located):
 
 
 def refresh_next_dates(events, now=None):
-    """Store on `events` (a queryset) the date the upcoming list shows each at (Event.next_start, next_end), and
-    what the archive counts from (first_end, last_end, date_count).
+    """Store on `events` (a queryset) the date the upcoming list shows each at (Event.next_start, next_end), the
+    one the API lists it at (ahead_start, ahead_end) and what the archive counts from (first_end, last_end,
+    date_count).
 
     One UPDATE with no signals (the caller's save or delete of the dates already bumped what it must); call it
     in the transaction that changes the dates. Returns how many events it wrote."""
     dates = Occurrence.objects.filter(event=OuterRef("pk")).order_by().values("event")
-    first = dates.filter(ends_at__gte=now or timezone.now()).order_by("cancelled", "starts_at", "pk")
+    ahead = dates.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
+    first = ahead.order_by("cancelled", "starts_at", "pk")
     return events.update(
         next_start=Subquery(first.values("starts_at")[:1]),
         next_end=Subquery(first.values("ends_at")[:1]),
+        ahead_start=Subquery(ahead.values("starts_at")[:1]),
+        ahead_end=Subquery(ahead.values("ends_at")[:1]),
         first_end=Subquery(dates.annotate(end=Min("ends_at")).values("end")),
         last_end=Subquery(dates.annotate(end=Max("ends_at")).values("end")),
         date_count=Coalesce(Subquery(dates.annotate(n=Count("pk")).values("n")), 0),
@@ -312,9 +323,10 @@ def refresh_next_dates(events, now=None):
 
 
 def refresh_ended_next_dates(now=None):
-    """Move on the events whose stored next date has ended since (publish_scheduled, every minute)."""
+    """Move on the events whose stored next date or first date ahead has ended since (publish_scheduled, every
+    minute)."""
     now = now or timezone.now()
-    return refresh_next_dates(Event.objects.filter(next_end__lt=now), now)
+    return refresh_next_dates(Event.objects.filter(Q(next_end__lt=now) | Q(ahead_end__lt=now)), now)
 
 
 class OccurrenceQuerySet(models.QuerySet):
@@ -387,7 +399,7 @@ class NextDates:
 
 class CountedRows:
     """`rows` (a queryset) read like one by a paginator, but counted by `count` (a function) from the events'
-    stored dates instead of over the rows: the archive's past dates, the open data API's events ahead."""
+    stored dates instead of over the rows (the archive's past dates)."""
 
     def __init__(self, rows, count):
         self.rows, self.count = rows, count

@@ -10,7 +10,7 @@ from unittest import mock
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from demo.loaders import events as demo_events
 from demo.scale import events as scale_events
@@ -34,16 +34,19 @@ def clock():
 
 
 def _expected(event):
-    ends = list(event.occurrences.values_list("ends_at", flat=True))
-    return (min(ends), max(ends), len(ends)) if ends else (None, None, 0)
+    dates = sorted(event.occurrences.all(), key=lambda o: (o.starts_at, o.pk))
+    ends = [o.ends_at for o in dates]
+    ahead = [o for o in dates if o.ends_at >= timezone.now()][:1]  # the clock's
+    first = (ahead[0].starts_at, ahead[0].ends_at) if ahead else (None, None)
+    return (min(ends), max(ends), len(ends), *first) if ends else (None, None, 0, None, None)
 
 
 def _stale(events=None):
-    """The events whose stored ends or number of dates do not match their dates."""
+    """The events whose stored ends, number of dates or first date ahead do not match their dates."""
     return [
         event.slug
         for event in events or Event.objects.all()
-        if (event.first_end, event.last_end, event.date_count) != _expected(event)
+        if (event.first_end, event.last_end, event.date_count, event.ahead_start, event.ahead_end) != _expected(event)
     ]
 
 
@@ -147,21 +150,28 @@ def test_the_archive_makes_the_same_queries_at_any_size(clock, client, django_as
     assert response.context["page"].paginator.count == size
 
 
-def test_the_api_counts_the_events_with_a_date_ahead_as_time_passes(clock, client):
+def test_the_api_lists_each_event_at_its_first_date_ahead_a_cancelled_one_too(clock, client, tmp_path, settings):
+    settings.PAGE_CACHE_VERSION_FILE = tmp_path / "version"
     league = make_event(kind="sports")
-    for day in (1, 15, 22):
-        add_date(league, at(2027, 7, day, 19))
+    add_date(league, at(2027, 7, 11, 19), cancelled=True)  # listed at it, as the dates inside the filters begin
+    add_date(league, at(2027, 7, 25, 19))
     expo = make_event(kind="expo")
-    add_date(expo, at(2027, 7, 9, 9), hours=48)  # running now, over on the 11th
-    add_date(make_event(kind="expo"), at(2027, 7, 2, 9))  # over
+    add_date(expo, at(2027, 7, 9, 9), hours=48)  # running now, over on the 11th at 9:00
+    add_date(expo, at(2027, 7, 18, 9))
+    over = make_event(kind="expo")
+    add_date(over, at(2027, 7, 2, 9))
     add_date(make_event(kind="expo", published=False), at(2027, 7, 20, 9))  # a draft
 
     def listed(**params):
         answer = client.get("/api/v1/events/", params).json()
         assert answer["count"] == len(answer["results"])
-        return answer["count"]
+        return [event["slug"] for event in answer["results"]]
 
-    assert listed() == 2 and listed(kind="expo") == 1
-    clock.return_value = at(2027, 7, 11, 9, 1)  # no publish_scheduled run: the stored last end needs none
-    assert listed() == 1 and listed(kind="expo") == 0
-    assert listed(date_from="2027-07-01") == 3  # a date filter counts the dates inside it
+    assert listed() == [expo.slug, league.slug] and listed(kind="expo") == [expo.slug]
+    for now, order in ((at(2027, 7, 12, 9), [expo.slug, league.slug]), (at(2027, 7, 19, 9), [league.slug])):
+        clock.return_value = now
+        call_command("publish_scheduled", stdout=io.StringIO())  # every minute: both move on from the 11th
+        assert _stale() == []
+        assert listed() == order
+    # A date filter groups the dates inside it, past ones too.
+    assert listed(date_from="2027-07-01") == [over.slug, expo.slug, league.slug]
