@@ -38,7 +38,7 @@ PAGES = {
     "map data": ("/map/places.geojson", 2, "the sites and the heritage places in view, as plain rows"),
     "events": ("/events/", 3, "count, page of dates with events and venues, photos"),
     "past events": ("/events/past/", 3, "count, page of dates with events and venues, photos"),
-    "calendar": ("/events/calendar/?month=2026-12", 2, "dates per day, the first dates of each day"),
+    "calendar": ("/events/calendar/?month=2026-12", 2, "the first dates of each day and its count, then those dates"),
     "routes": ("/routes/", 7, "count, page, stops and their places' photos and next dates"),
     "study tours": ("/study-tours/", 3, "count, page with the next slot, site photos"),
 }
