@@ -89,3 +89,31 @@ class CachedContentNode(template.Node):
         name, *values = (value.resolve(context) for value in self.values)
         key = f"fragment:{name}:{get_language()}:{vary_key(*values)}"
         return cached_for_content(key, lambda: self.nodelist.render(context), parts=self.parts)
+
+
+_PICTURE = (
+    '<picture>\n  <source type="image/webp" srcset="{}" sizes="{}">\n  <img src="{}" srcset="{}" sizes="{}" width="960"'
+    ' height="{}" alt="{}"{} {} decoding="async">\n</picture>'
+)
+_LOADING = {True: mark_safe('fetchpriority="high"'), False: mark_safe('loading="lazy"')}
+
+
+@register.simple_tag
+def picture(photo, sizes="", eager=False, cls=""):
+    """A photo as resized renditions, WebP with a JPEG fallback (includes/picture.html). Written in Python: a list
+    page shows twelve, and an include with its variables cost more than the rest of a card."""
+    if not photo:
+        return ""
+    sizes = sizes or "100vw"
+    return format_html(
+        _PICTURE,
+        photo.srcset_webp,
+        sizes,
+        photo.src,
+        photo.srcset_jpeg,
+        sizes,
+        photo.ratio_height_960,
+        photo.alt,
+        format_html(' class="{}"', cls) if cls else "",
+        _LOADING[bool(eager)],
+    )
