@@ -2,12 +2,39 @@ import datetime
 
 from django import template
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 
 from bookings.models import StudyProgramme, TimeSlot
 
 register = template.Library()
 
 TEASER_COUNT = 4
+
+_SLOT_ROW = (
+    '\n<li class="slot{}">\n  <span class="slot-date"><strong>{}</strong> <span class="muted">{}</span>'
+    ' <span class="slot-time">{}–{}</span></span>\n  <span class="slot-left">{}</span>\n  {}\n</li>\n\n'
+)
+_BOOK = '<a class="button slot-book" href="{}?slot={}">{}<span class="visually-hidden"> {} {}</span></a>'
+
+
+@register.simple_tag
+def slot_row(slot, book_url):
+    """A time slot on its programme's page: its date, its places left and a link to book it (the markup of the
+    former bookings/slot_row.html, written in Python: a programme shows up to 60 slots, and the include with its
+    date filters cost a quarter of a millisecond each)."""
+    left = slot.places_for_a_group()
+    start, end = timezone.localtime(slot.start), timezone.localtime(slot.end)
+    day, time = date_format(start, "DATE_FORMAT"), time_format(start, "H:i")
+    if left:
+        places = mark_safe(ngettext("%(n)s place left", "%(n)s places left", left) % {"n": left})
+        book = format_html(_BOOK, book_url, slot.pk, gettext("Book"), day, time)
+    else:
+        places, book = gettext("Full"), ""
+    weekday = date_format(start, "D")
+    return format_html(_SLOT_ROW, "" if left else " is-full", day, weekday, time, time_format(end, "H:i"), places, book)
 
 
 @register.inclusion_tag("bookings/tags/site_programmes.html", takes_context=True)
