@@ -1,11 +1,14 @@
 import datetime
+from functools import lru_cache
 
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import timezone
-from django.utils.formats import date_format, time_format
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from bookings.models import StudyProgramme, TimeSlot
 
@@ -27,14 +30,26 @@ def slot_row(slot, book_url):
     date filters cost a quarter of a millisecond each)."""
     left = slot.places_for_a_group()
     start, end = timezone.localtime(slot.start), timezone.localtime(slot.end)
-    day, time = date_format(start, "DATE_FORMAT"), time_format(start, "H:i")
+    day, weekday = _day_labels(start.date(), get_language())
+    time = f"{start:%H:%M}"  # the time filter's "H:i"
     if left:
         places = mark_safe(ngettext("%(n)s place left", "%(n)s places left", left) % {"n": left})
         book = format_html(_BOOK, book_url, slot.pk, gettext("Book"), day, time)
     else:
         places, book = gettext("Full"), ""
-    weekday = date_format(start, "D")
-    return format_html(_SLOT_ROW, "" if left else " is-full", day, weekday, time, time_format(end, "H:i"), places, book)
+    return format_html(_SLOT_ROW, "" if left else " is-full", day, weekday, time, f"{end:%H:%M}", places, book)
+
+
+@lru_cache(maxsize=1024)
+def _day_labels(day, language):
+    """A day as the date filter prints it ("DATE_FORMAT" and "D"), the same for every slot that day: formatting it
+    took most of a slot's row."""
+    return date_format(day, "DATE_FORMAT"), date_format(day, "D")
+
+
+@receiver(setting_changed)
+def _forget_day_labels(**kwargs):
+    _day_labels.cache_clear()  # tests change the formats and languages
 
 
 @register.inclusion_tag("bookings/tags/site_programmes.html", takes_context=True)
