@@ -1,13 +1,55 @@
 import datetime
+from functools import lru_cache
 
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, ngettext
 
 from bookings.models import StudyProgramme, TimeSlot
 
 register = template.Library()
 
 TEASER_COUNT = 4
+
+_SLOT_ROW = (
+    '\n<li class="slot{}">\n  <span class="slot-date"><strong>{}</strong> <span class="muted">{}</span>'
+    ' <span class="slot-time">{}–{}</span></span>\n  <span class="slot-left">{}</span>\n  {}\n</li>\n\n'
+)
+_BOOK = '<a class="button slot-book" href="{}?slot={}">{}<span class="visually-hidden"> {} {}</span></a>'
+
+
+@register.simple_tag
+def slot_row(slot, book_url):
+    """A time slot on its programme's page: its date, its places left and a link to book it (the markup of the
+    former bookings/slot_row.html, written in Python: a programme shows up to 60 slots, and the include with its
+    date filters cost a quarter of a millisecond each)."""
+    left = slot.places_for_a_group()
+    start, end = timezone.localtime(slot.start), timezone.localtime(slot.end)
+    day, weekday = _day_labels(start.date(), get_language())
+    time = f"{start:%H:%M}"  # the time filter's "H:i"
+    if left:
+        places = mark_safe(ngettext("%(n)s place left", "%(n)s places left", left) % {"n": left})
+        book = format_html(_BOOK, book_url, slot.pk, gettext("Book"), day, time)
+    else:
+        places, book = gettext("Full"), ""
+    return format_html(_SLOT_ROW, "" if left else " is-full", day, weekday, time, f"{end:%H:%M}", places, book)
+
+
+@lru_cache(maxsize=1024)
+def _day_labels(day, language):
+    """A day as the date filter prints it ("DATE_FORMAT" and "D"), the same for every slot that day: formatting it
+    took most of a slot's row."""
+    return date_format(day, "DATE_FORMAT"), date_format(day, "D")
+
+
+@receiver(setting_changed)
+def _forget_day_labels(**kwargs):
+    _day_labels.cache_clear()  # tests change the formats and languages
 
 
 @register.inclusion_tag("bookings/tags/site_programmes.html", takes_context=True)
