@@ -18,7 +18,7 @@ def _routes():
 
 @register.inclusion_tag("itineraries/route_section.html")
 def featured_routes():
-    routes = _routes().for_listing().order_by("-featured", "title_zh")[:HOME_COUNT]
+    routes = _routes().for_cards().order_by("-featured", "title_zh")[:HOME_COUNT]
     return {"routes": routes, "heading": _("Themed routes"), "section_id": "routes", "more": True}
 
 
