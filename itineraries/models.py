@@ -80,7 +80,7 @@ STOP_CARD_FIELDS = (
     *(f"{place}__{field}" for place in ("site", "heritage", "heritage__site", "event") for field in _POINT),
     "heritage__site",
     "event__site",
-    *(f"event__site__{field}" for field in (*_POINT, "published", "publish_from", "publish_until")),
+    *(f"event__site__{field}" for field in (*_POINT, "published", "in_review", "publish_from", "publish_until")),
 )
 
 
