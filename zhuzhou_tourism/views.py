@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.db.models import Count
+from django.db.models import CharField, Count, Value
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -52,9 +52,8 @@ HERITAGE_FIGURES = {
 }
 
 
-def _counts(queryset, choices, figures, official):
+def _counts(found, choices, figures, official):
     """Per level: what the portal lists (`count`) and the bureau's own figure (`official`, or None)."""
-    found = dict(queryset.values_list("level").annotate(n=Count("*")).order_by())
     return [
         {
             "value": value,
@@ -66,13 +65,25 @@ def _counts(queryset, choices, figures, official):
     ]
 
 
+def _level_counts():
+    """{("sites" or "heritage", level): how many the portal lists}, both counts in one query."""
+    kinds = [("sites", Site.objects.published()), ("heritage", HeritageAsset.objects.published())]
+    first, *others = (
+        queryset.values_list(Value(kind, output_field=CharField()), "level").annotate(n=Count("*")).order_by()
+        for kind, queryset in kinds
+    )
+    return {(kind, level): n for kind, level, n in first.union(*others, all=True).order_by()}
+
+
 def _figures():
-    sites = Site.objects.published()
     level_choices = [c for c in DemonstrationLevel.choices if c[0] != DemonstrationLevel.NONE]
     official = {figure.key: figure for figure in OfficialFigure.objects.all()}
+    found = _level_counts()
+    sites = {level: n for (kind, level), n in found.items() if kind == "sites"}
+    heritage = {level: n for (kind, level), n in found.items() if kind == "heritage"}
     return {
         "sites": _counts(sites, level_choices, SITE_FIGURES, official),
-        "heritage": _counts(HeritageAsset.objects.published(), HeritageLevel.choices, HERITAGE_FIGURES, official),
+        "heritage": _counts(heritage, HeritageLevel.choices, HERITAGE_FIGURES, official),
         # One line per source, however many figures it gives.
         "sources": sorted({(figure.source, figure.year) for figure in official.values()}, key=lambda s: (s[1], s[0])),
     }
