@@ -1,9 +1,11 @@
 """Route sections for other pages: the home page, a site page, an event page ("follow the expo")."""
 
 from django import template
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from itineraries.models import Itinerary
+from core.choices import AUDIENCE_FIELDS
+from itineraries.models import Itinerary, Stop
 
 register = template.Library()
 
@@ -16,9 +18,21 @@ def _routes():
     return Itinerary.objects.published().with_days().filter(num_days__isnull=False)
 
 
+# What a route card reads of the route itself (itineraries/route_card.html); the rest comes from its stops.
+ROUTE_CARD_FIELDS = ("slug", "title_zh", "title_en", "theme", "summary_zh", "summary_en", *AUDIENCE_FIELDS.values())
+
+
 @register.inclusion_tag("itineraries/route_section.html")
 def featured_routes():
-    routes = _routes().for_cards().order_by("-featured", "title_zh")[:HOME_COUNT]
+    # A card counts its days from its stops: an EXISTS, not with_days(), whose subquery the plan ran twice.
+    visible = Stop.objects.visible().filter(itinerary=OuterRef("pk"))
+    routes = (
+        Itinerary.objects.published()
+        .filter(Exists(visible))
+        .only(*ROUTE_CARD_FIELDS)
+        .for_cards()
+        .order_by("-featured", "title_zh")[:HOME_COUNT]
+    )
     return {"routes": routes, "heading": _("Themed routes"), "section_id": "routes", "more": True}
 
 
