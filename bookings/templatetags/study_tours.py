@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 
 from bookings.models import StudyProgramme, TimeSlot
+from core.publishing import published_q
 
 register = template.Library()
 
@@ -51,8 +52,8 @@ def _soonest_programmes(now, count):
 
     Reads the slots of the next week first, and the rest only if those hold too few programmes: working out every
     programme's next slot and sorting them all took 38 ms for 500 programmes and 13,000 slots; this takes ~2 ms."""
-    public = StudyProgramme.objects.published(now)
-    slots = TimeSlot.objects.bookable_from(now).with_room_for_a_group(now).filter(programme__in=public)
+    # bookable_from() asks that the programme be public; its site must be too (StudyProgramme.published()).
+    slots = TimeSlot.objects.bookable_from(now).with_room_for_a_group(now).filter(published_q("programme__site__", now))
     until = now + datetime.timedelta(weeks=FIRST_WEEKS)
     found = {}  # public programme id: its first open slot's start
     for part in (slots.filter(start__lt=until), slots.filter(start__gte=until)):
