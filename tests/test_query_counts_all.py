@@ -23,11 +23,11 @@ NOW = at(2026, 12, 1, 10)
 PAGES = {
     "home": (
         "/",
-        17,
-        "the official figures, site and heritage counts by level, featured sites and photos, what's on (the window's "
-        "dates by event, which are public, the events, photos), featured routes with their stops, places' photos "
-        "and next dates, study tours (the slots of the next week, the later ones only when those hold too "
-        "few programmes, the programmes, photos): at most 17",
+        14,
+        "the official figures, site and heritage counts by level (one query), featured sites and photos, what's on "
+        "(the soonest events by their stored next date, photos), featured routes with their stops and the places' "
+        "photos (site, heritage, event), study tours (the slots of the next week, the later ones only when those "
+        "hold too few programmes, the programmes): at most 14",
     ),
     "sites": ("/sites/", 3, "count, page, photos"),
     "sites filtered": ("/sites/?district=shifeng&audience=general", 3, "count, page, photos"),
