@@ -1,10 +1,13 @@
 import datetime
+from collections import namedtuple
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 
 from bookings.models import StudyProgramme, TimeSlot
 from core.publishing import published_q
+from core.translation import pick
 
 register = template.Library()
 
@@ -20,48 +23,47 @@ def site_study_tours(context, site):
 
 @register.inclusion_tag("bookings/tags/home_teaser.html", takes_context=True)
 def study_tours_teaser(context):
-    """Programmes with the soonest open dates, for the home page: the next week's slots (and the later ones when
-    those hold too few), then the programmes."""
-    starts = _soonest_programmes(timezone.now(), TEASER_COUNT)
-    return {"programmes": _teaser_programmes(starts), "request": context.get("request")}
+    """Programmes with the soonest open dates, for the home page, read with the slots: those of the next week
+    (and the later ones when those hold too few)."""
+    return {"programmes": _soonest_programmes(timezone.now(), TEASER_COUNT), "request": context.get("request")}
 
 
-def _teaser_programmes(starts):
-    """The programmes of `starts` ({id: next open slot's start}) with what the teaser shows, soonest first (ties by
-    title). The starts are those with_next_slot() would work out again with a subquery per programme."""
-    if not starts:
-        return []
-    programmes = list(
-        StudyProgramme.objects.filter(pk__in=starts)
-        .select_related("site")
-        .only("slug", "title_zh", "title_en", "site__name_zh", "site__name_en")
-        .order_by()  # sorted below, by the starts
-    )
-    for programme in programmes:
-        programme.next_slot_start = starts[programme.pk]
-    programmes.sort(key=lambda programme: (programme.next_slot_start, programme.title_zh))
-    return programmes[:TEASER_COUNT]
-
-
+# What the teaser shows of a programme at its first open slot, read with the slot (the programme and its site are
+# joined already): a second query for the programmes cost 0.4 ms of SQL and more of Python.
+Teaser = namedtuple("Teaser", "url title site_name next_slot_start")
+TEASER_COLUMNS = (
+    "programme_id",
+    "start",
+    "programme__slug",
+    "programme__title_zh",
+    "programme__title_en",
+    "programme__site__name_zh",
+    "programme__site__name_en",
+)
 FIRST_WEEKS = 1
 
 
 def _soonest_programmes(now, count):
-    """The public programmes with the `count` soonest slots open to a group (with any tied with the last of them:
-    the caller orders by title), as {id: that slot's start}.
+    """The `count` public programmes with the soonest slots open to a group, soonest first (ties by title).
 
     Reads the slots of the next week first, and the rest only if those hold too few programmes: working out every
     programme's next slot and sorting them all took 38 ms for 500 programmes and 13,000 slots; this takes ~2 ms."""
     # bookable_from() asks that the programme be public; its site must be too (StudyProgramme.published()).
     slots = TimeSlot.objects.bookable_from(now).with_room_for_a_group(now).filter(published_q("programme__site__", now))
     until = now + datetime.timedelta(weeks=FIRST_WEEKS)
-    found = {}  # public programme id: its first open slot's start
+    found = {}  # public programme id: its first open slot's row
     for part in (slots.filter(start__lt=until), slots.filter(start__gte=until)):
-        for programme, start in part.order_by("start", "pk").values_list("programme_id", "start"):
-            found.setdefault(programme, start)
+        for row in part.order_by("start", "pk").values_list(*TEASER_COLUMNS):
+            found.setdefault(row[0], row)
         if len(found) >= count:
             break
-    if len(found) > count:
-        cut = sorted(found.values())[count - 1]
-        return {programme: start for programme, start in found.items() if start <= cut}
-    return found
+    soonest = sorted(found.values(), key=lambda row: (row[1], row[3]))[:count]
+    return [
+        Teaser(
+            reverse("bookings:programme-detail", kwargs={"slug": slug}),
+            pick(title_zh, title_en),
+            pick(site_zh, site_en),
+            start,
+        )
+        for _pk, start, slug, title_zh, title_en, site_zh, site_en in soonest
+    ]
