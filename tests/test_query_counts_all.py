@@ -42,7 +42,8 @@ PAGES = {
     "routes": ("/routes/", 7, "count, page, stops and their places' photos and next dates"),
     "study tours": ("/study-tours/", 3, "count, page with the next slot, site photos"),
 }
-# Pages whose count is a ceiling: the home page reads later study-tour slots only when the next weeks hold too few.
+# Pages whose count is a ceiling: the home page reads later study-tour slots only when the next weeks hold too few,
+# and the next few routes only when one of the first has no stop visitors can open (five queries a batch).
 AT_MOST = {"home"}
 
 
