@@ -1,9 +1,11 @@
 import datetime
+from collections import namedtuple
 from functools import lru_cache
 
 from django import template
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -11,6 +13,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from bookings.models import StudyProgramme, TimeSlot
+from core.publishing import published_q
+from core.translation import pick
 
 register = template.Library()
 
@@ -61,32 +65,47 @@ def site_study_tours(context, site):
 
 @register.inclusion_tag("bookings/tags/home_teaser.html", takes_context=True)
 def study_tours_teaser(context):
-    """Programmes with the soonest open dates, for the home page: the next week's slots (and the later ones when
-    those hold too few), then the programmes."""
-    ids = _soonest_programmes(timezone.now(), TEASER_COUNT)
-    programmes = StudyProgramme.objects.for_listing().filter(pk__in=ids).order_by("next_slot_start", "title_zh")
-    return {"programmes": list(programmes[:TEASER_COUNT]) if ids else [], "request": context.get("request")}
+    """Programmes with the soonest open dates, for the home page, read with the slots: those of the next week
+    (and the later ones when those hold too few)."""
+    return {"programmes": _soonest_programmes(timezone.now(), TEASER_COUNT), "request": context.get("request")}
 
 
+# What the teaser shows of a programme at its first open slot, read with the slot (the programme and its site are
+# joined already): a second query for the programmes cost 0.4 ms of SQL and more of Python.
+Teaser = namedtuple("Teaser", "url title site_name next_slot_start")
+TEASER_COLUMNS = (
+    "programme_id",
+    "start",
+    "programme__slug",
+    "programme__title_zh",
+    "programme__title_en",
+    "programme__site__name_zh",
+    "programme__site__name_en",
+)
 FIRST_WEEKS = 1
 
 
 def _soonest_programmes(now, count):
-    """The ids of the public programmes with the `count` soonest slots open to a group (with any tied with the
-    last of them: the caller orders by title).
+    """The `count` public programmes with the soonest slots open to a group, soonest first (ties by title).
 
     Reads the slots of the next week first, and the rest only if those hold too few programmes: working out every
     programme's next slot and sorting them all took 38 ms for 500 programmes and 13,000 slots; this takes ~2 ms."""
-    public = StudyProgramme.objects.published(now)
-    slots = TimeSlot.objects.bookable_from(now).with_room_for_a_group(now).filter(programme__in=public)
+    # bookable_from() asks that the programme be public; its site must be too (StudyProgramme.published()).
+    slots = TimeSlot.objects.bookable_from(now).with_room_for_a_group(now).filter(published_q("programme__site__", now))
     until = now + datetime.timedelta(weeks=FIRST_WEEKS)
-    found = {}  # public programme id: its first open slot's start
+    found = {}  # public programme id: its first open slot's row
     for part in (slots.filter(start__lt=until), slots.filter(start__gte=until)):
-        for programme, start in part.order_by("start", "pk").values_list("programme_id", "start"):
-            found.setdefault(programme, start)
+        for row in part.order_by("start", "pk").values_list(*TEASER_COLUMNS):
+            found.setdefault(row[0], row)
         if len(found) >= count:
             break
-    if len(found) > count:
-        cut = sorted(found.values())[count - 1]
-        return [programme for programme, start in found.items() if start <= cut]
-    return list(found)
+    soonest = sorted(found.values(), key=lambda row: (row[1], row[3]))[:count]
+    return [
+        Teaser(
+            reverse("bookings:programme-detail", kwargs={"slug": slug}),
+            pick(title_zh, title_en),
+            pick(site_zh, site_en),
+            start,
+        )
+        for _pk, start, slug, title_zh, title_en, site_zh, site_en in soonest
+    ]
