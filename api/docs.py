@@ -91,7 +91,7 @@ ROUTES_DETAIL = extend_schema(
 PROGRAMMES_LIST = extend_schema(
     **_list(
         "Study-tour programmes · 研学项目",
-        "Published study-tour programmes at published sites, those with a slot to book first (soonest first). "
+        "Published study-tour programmes at published sites, by title, each with its next slot to book. "
         "Bookings themselves and their contact data are never part of the API. "
         "已发布的研学项目；预订及联系人信息不对外提供。",
         serializers.ProgrammeSerializer,

@@ -98,36 +98,42 @@ class EventViewSet(ReadOnlyViewSet):
 
     def list(self, request, *args, **kwargs):
         def build():
-            dates = self._dates()
-            # Each event once, at its first date inside the filters; grouped in SQL (see events.models.NextDates).
-            firsts = (
-                dates.order_by()
-                .values("event_id")
-                .annotate(next_start=Min("starts_at"), title=Min("event__title_zh"))
-                .order_by("next_start", "title", "event_id")
-            )
-            page = self.paginate_queryset(firsts)
-            ids = [row["event_id"] for row in page]
+            dates, events = self._dates()
+            if events is None:
+                # Each event once, at its first date inside the date filters, grouped in SQL.
+                firsts = (
+                    dates.order_by()
+                    .values("event_id")
+                    .annotate(next_start=Min("starts_at"), title=Min("event__title_zh"))
+                    .order_by("next_start", "title", "event_id")
+                )
+                ids = [row["event_id"] for row in self.paginate_queryset(firsts)]
+            else:
+                # Without a date filter: at the first date not yet over, stored on the event (Event.ahead_start).
+                ids = self.paginate_queryset(events.ahead(self.now()).values_list("pk", flat=True))
             listed = dates.filter(event_id__in=ids).order_by("event_id", "starts_at")
             found = (
                 Event.objects.filter(pk__in=ids)
                 .for_listing()
                 .prefetch_related(Prefetch("occurrences", queryset=_first_dates(listed), to_attr="listed_dates"))
             )
-            events = {event.pk: event for event in found}
-            data = self.get_serializer([events[pk] for pk in ids], many=True).data
+            by_pk = {event.pk: event for event in found}
+            data = self.get_serializer([by_pk[pk] for pk in ids], many=True).data
             return self.get_paginated_response(data).data
 
         return self.cached(build)
 
     def _dates(self):
-        """The visible dates inside the filters: from the filters' start, else those not yet over."""
+        """The visible dates inside the filters: from the filters' start, else those not yet over; and, without a
+        date filter, the published events the other filters keep (OccurrenceFilter.chosen_events), else None."""
         params = self.request.query_params
         filterset = OccurrenceFilter(params, queryset=Occurrence.objects.visible(), request=self.request)
         if not filterset.is_valid():
             raise ValidationError(filterset.errors)
         dates = filterset.qs
-        return dates if filterset.form.cleaned_data.get("date_from") else dates.upcoming(self.now())
+        if not filterset.form.cleaned_data.get("date_from"):
+            dates = dates.upcoming(self.now())
+        return dates, filterset.chosen_events()
 
 
 def _first_dates(dates):
@@ -169,7 +175,8 @@ class ProgrammeViewSet(ReadOnlyViewSet):
         programmes = StudyProgramme.objects.published().for_listing(self.now())
         if self.action == "retrieve":
             return programmes
-        return programmes.order_by(F("next_slot_start").asc(nulls_last=True), "title_zh")
+        # By title, as the page lists them: sorting by the next slot worked out every programme's (24 ms at 500).
+        return programmes.order_by("title_zh", "pk")
 
     def get_object(self):
         programme = super().get_object()

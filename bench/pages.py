@@ -1,7 +1,7 @@
 """Page benchmark: every public page against a bare Django view, in up to three modes.
 
 Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/zz_bench .venv/bin/python bench/pages.py [--duration 10]
-       [--cached] [--cold] [--crawl] [--port 8765] [--redis [--redis-port 6399]]
+       [--cached] [--cold] [--crawl] [--only home,sites] [--port 8765] [--redis [--redis-port 6399]]
 
 Migrates the database, loads scale data if there is none, starts gunicorn on production settings (2 sync
 workers, gunicorn.conf.py), then loads pages for a fixed time each with 16 concurrent connections (wrk):
@@ -39,6 +39,7 @@ NGINX_PORT = int(os.environ.get("BENCH_NGINX_PORT", 8766))
 BASE = f"http://127.0.0.1:{PORT}"
 LOG = ROOT / "bench" / "results" / "gunicorn.log"
 CRAWL_SCRIPT = ROOT / "bench" / "crawl.lua"
+ONLY = set()  # --only: the pages to measure
 
 
 def django_env(**extra):
@@ -157,16 +158,20 @@ def worker_rss_mb(master_pid):
 def pick_paths(env):
     """The pages to measure; detail pages take a published scale object."""
     code = (
-        "from sites.models import Site, HeritageAsset\n"
         "import json\n"
-        "scale = Site.objects.published().filter(slug__startswith='scale-').order_by('pk')\n"
-        "out = {'site': scale.values_list('slug', flat=True)[500]}\n"
-        "try:\n"
-        "    from itineraries.models import Itinerary\n"
-        "    routes = Itinerary.objects.filter(published=True).order_by('pk')\n"
-        "    out['route'] = routes.values_list('slug', flat=True).first()\n"
-        "except Exception:\n"
-        "    out['route'] = None\n"
+        "from bookings.models import StudyProgramme\n"
+        "from events.models import Event\n"
+        "from itineraries.models import Itinerary\n"
+        "from sites.models import HeritageAsset, Site\n"
+        "def nth(queryset, n):\n"
+        "    return queryset.order_by('pk').values_list('slug', flat=True)[n]\n"
+        "out = {\n"
+        "    'site': nth(Site.objects.published().filter(slug__startswith='scale-'), 500),\n"
+        "    'heritage': nth(HeritageAsset.objects.published().filter(slug__startswith='scale-'), 500),\n"
+        "    'event': nth(Event.objects.published().filter(slug__startswith='scale-'), 500),\n"
+        "    'route': nth(Itinerary.objects.published(), 0),\n"
+        "    'programme': nth(StudyProgramme.objects.published(), 0),\n"
+        "}\n"
         "print(json.dumps(out))\n"
     )
     found = json.loads(
@@ -184,10 +189,17 @@ def pick_paths(env):
         "sites_deep_page": "/sites/?page=300",
         "site_detail": f"/sites/{found['site']}/",
         "heritage": "/heritage/",
+        "heritage_detail": f"/heritage/{found['heritage']}/",
+        "map": "/map/",
         "map_data": "/map/places.geojson",
         "events": "/events/",
+        "event_archive": "/events/past/",
         "calendar": "/events/calendar/",
+        "event_detail": f"/events/{found['event']}/",
+        "routes": "/routes/",
+        "route_detail": f"/routes/{found['route']}/",
         "study_tours": "/study-tours/",
+        "programme_detail": f"/study-tours/{found['programme']}/",
         "api_sites": "/api/v1/sites/",
         "api_sites_filtered": "/api/v1/sites/?industry=ceramics&district=liling",
         "api_heritage": "/api/v1/heritage/",
@@ -196,8 +208,8 @@ def pick_paths(env):
         "api_study_tours": "/api/v1/study-tours/",
         "api_site_detail": f"/api/v1/sites/{found['site']}/",
     }
-    if found.get("route"):
-        paths["route_detail"] = f"/routes/{found['route']}/"
+    if ONLY:
+        paths = {name: path for name, path in paths.items() if name in ONLY}
     available = {}
     for name, path in paths.items():
         try:
@@ -346,7 +358,9 @@ def main():
     parser.add_argument("--redis", action="store_true", help="start a throwaway Redis for the caches")
     parser.add_argument("--redis-port", type=int, default=REDIS_PORT, help="its port (or BENCH_REDIS_PORT)")
     parser.add_argument("--nginx", action="store_true", help="load the pages through deploy/nginx/zhuzhou.conf")
+    parser.add_argument("--only", default="", help="comma-separated page names (default: every page)")
     args = parser.parse_args()
+    ONLY.update(filter(None, args.only.split(",")))
     PORT, REDIS_PORT = args.port, args.redis_port
     BASE = f"http://127.0.0.1:{PORT}"
     modes = [mode for mode in ("cached", "cold", "crawl") if getattr(args, mode)] or ["cached", "cold", "crawl"]

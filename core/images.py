@@ -8,7 +8,6 @@ on its first request (core.media.serve_rendition), one per request, then served 
 
 import contextlib
 import contextvars
-import functools
 import io
 from pathlib import PurePosixPath
 
@@ -41,15 +40,14 @@ def fit_width(requested, original_width):
     return fitting[-1] if fitting else widths[0]
 
 
-def rendition_name(image_name, width, fmt):
-    return f"{_rendition_stem(image_name)}-{width}.{FORMATS[fmt][0]}"
-
-
-@functools.lru_cache(maxsize=1024)
-def _rendition_stem(image_name):
-    # A picture asks for its photo's seven rendition names (a card grid for 80): the path is parsed once.
+def rendition_stem(image_name):
+    """`renditions/<folder>/<name without extension>`: what an image's renditions are named after."""
     path = PurePosixPath(image_name)
     return f"renditions/{path.parent}/{path.stem}"
+
+
+def rendition_name(image_name, width, fmt):
+    return f"{rendition_stem(image_name)}-{width}.{FORMATS[fmt][0]}"
 
 
 def rendition_url(image_name, width, fmt="jpeg"):
@@ -57,7 +55,13 @@ def rendition_url(image_name, width, fmt="jpeg"):
 
 
 def srcset(image_name, original_width, fmt="jpeg"):
-    return ", ".join(f"{rendition_url(image_name, w, fmt)} {w}w" for w in available_widths(original_width))
+    return srcset_from(settings.MEDIA_URL + rendition_stem(image_name), original_width, fmt)
+
+
+def srcset_from(stem_url, original_width, fmt):
+    """The srcset of the renditions named after `stem_url` (the MEDIA_URL and rendition_stem of an image)."""
+    extension = FORMATS[fmt][0]
+    return ", ".join(f"{stem_url}-{w}.{extension} {w}w" for w in available_widths(original_width))
 
 
 def dimensions(field_file):

@@ -16,11 +16,16 @@ PAGE_SIZE = 12
 
 
 class KnownCountPaginator(Paginator):
-    """A paginator told its count, whose pages fetch their rows only when a template reads them."""
+    """A paginator told its count, whose pages fetch their rows only when a template reads them.
 
-    def __init__(self, object_list, per_page, count):
+    `keys_first`: a page finds its rows' keys, then reads those rows, in one query. Where an index covers the
+    list's order and filters (core/migrations/0006), the keys come from the index alone at any depth, and only the
+    page's rows are read from the table, not every row its OFFSET skips."""
+
+    def __init__(self, object_list, per_page, count, keys_first=False):
         super().__init__(object_list, per_page)
         self.known_count = count
+        self.keys_first = keys_first
 
     @cached_property
     def count(self):
@@ -35,15 +40,23 @@ class KnownCountPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        return self._get_page(SimpleLazyObject(lambda: self.object_list[bottom:top]), number, self)
+        return self._get_page(SimpleLazyObject(lambda: self._rows(bottom, top)), number, self)
+
+    def _rows(self, bottom, top):
+        rows = self.object_list
+        if self.keys_first:
+            return rows.filter(pk__in=rows.values("pk")[bottom:top])
+        return rows[bottom:top]
 
 
-def listing_context(request, filterset_class, make_filterset, name, page_size=PAGE_SIZE, parts=EVERYTHING):
+def listing_context(
+    request, filterset_class, make_filterset, name, page_size=PAGE_SIZE, parts=EVERYTHING, keys_first=False
+):
     """The template context of a filtered list. Bad parameters are dropped with a message, never a 500.
 
     `make_filterset()` builds the FilterSet, only when the count or the page is not in the data cache. `name`
     names the list's base queryset, and the minute for lists that depend on the time; `parts` the parts of the
-    content version the list depends on (core.pagecache)."""
+    content version the list depends on (core.pagecache); `keys_first` see KnownCountPaginator."""
     filterset = SimpleLazyObject(make_filterset)
     typed = vary_key(
         request.path, sorted((field, request.GET.getlist(field)) for field in filterset_class.base_filters)
@@ -52,7 +65,7 @@ def listing_context(request, filterset_class, make_filterset, name, page_size=PA
     count, notices = cached_for_content(
         f"count:{get_language()}:{list_key}", lambda: (filterset.qs.count(), filter_notices(filterset)), parts=parts
     )
-    paginator = KnownCountPaginator(SimpleLazyObject(lambda: filterset.qs), page_size, count)
+    paginator = KnownCountPaginator(SimpleLazyObject(lambda: filterset.qs), page_size, count, keys_first)
     raw_page = request.GET.get("page")
     if raw_page not in (None, "") and not _is_page_number(raw_page, paginator):
         notices = [

@@ -1,5 +1,6 @@
 """Abstract building blocks shared by the content apps."""
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -158,11 +159,19 @@ class Photo(models.Model):
             self.width, self.height = images.dimensions(self.image)
         super().save(*args, **kwargs)
 
+    def _rendition_stem_url(self):
+        # Worked out once per photo and image (a card asks for seven URLs): pathlib is the costly part.
+        name = self.image.name
+        known = self.__dict__.get("_stem_url")
+        if known is None or known[0] != name:
+            known = self.__dict__["_stem_url"] = (name, settings.MEDIA_URL + images.rendition_stem(name))
+        return known[1]
+
     def rendition_url(self, width, fmt="jpeg"):
-        return images.rendition_url(self.image.name, images.fit_width(width, self.width), fmt)
+        return f"{self._rendition_stem_url()}-{images.fit_width(width, self.width)}.{images.FORMATS[fmt][0]}"
 
     def srcset(self, fmt="jpeg"):
-        return images.srcset(self.image.name, self.width, fmt)
+        return images.srcset_from(self._rendition_stem_url(), self.width, fmt)
 
     @property
     def srcset_webp(self):

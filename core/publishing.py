@@ -12,6 +12,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -129,6 +131,10 @@ def publish_window_constraint(name):
     )
 
 
+# The choices of a field by value, their labels lazy (translated when shown): Publishable._get_FIELD_display.
+_CHOICE_LABELS = {}
+
+
 class Publishable(models.Model):
     """The workflow fields, the timestamps and the history every listing, event, route and programme has."""
 
@@ -156,6 +162,14 @@ class Publishable(models.Model):
 
     class Meta:
         abstract = True
+
+    def _get_FIELD_display(self, field):
+        # Django builds a dict of the field's choices at every call, and a card shows two or three labels.
+        labels = _CHOICE_LABELS.get(field)
+        if labels is None:
+            labels = _CHOICE_LABELS[field] = dict(make_hashable(field.flatchoices))
+        value = getattr(self, field.attname)
+        return force_str(labels.get(make_hashable(value), value), strings_only=True)
 
     def publication_status(self, now=None):
         """In review is a state of drafts and proposed changes: approved content stays live until it is changed."""

@@ -37,15 +37,17 @@ class RequestLogMiddleware:
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = current
-            if request.path_info not in HEALTH_PATHS:  # probes every second would drown the rest
+            # Probes every second would drown the rest.
+            if request.path_info not in HEALTH_PATHS and logger.isEnabledFor(logging.INFO):
+                path = _loggable_path(request)
                 logger.info(
                     "%s %s %s",
                     request.method,
-                    _loggable_path(request),
+                    path,
                     response.status_code,
                     extra={
                         "method": request.method,
-                        "path": _loggable_path(request),
+                        "path": path,
                         "status": response.status_code,
                         "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                     },

@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 from django.db import transaction
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch
+from django.db.models import Exists, Min, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -118,7 +118,7 @@ class EventAdmin(PublishingAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(first_start=Min("occurrences__starts_at"), date_count=Count("occurrences"))
+            .annotate(first_start=Min("occurrences__starts_at"))  # the number of dates is stored (date_count)
             .prefetch_related(Prefetch("photos", queryset=EventPhoto.objects.order_by("position", "id")))
         )
 

@@ -9,7 +9,7 @@ from core.choices import Audience, District
 from core.models import audience_q
 from core.params import DATE_VALIDATORS
 from core.publishing import published_q
-from events.models import Event, EventKind, Occurrence, local_midnight
+from events.models import CountedRows, Event, EventKind, Occurrence, local_midnight
 
 
 class FlagInput(forms.CheckboxInput):
@@ -104,6 +104,17 @@ class OccurrenceFilter(django_filters.FilterSet):
     def filter_free(self, qs, name, value):
         return _on_events(qs, Q(admission_free=True)) if value else qs
 
+    def chosen_events(self, now=None):
+        """The events published at `now` that the chosen filters keep, or None with a date filter (which picks
+        dates)."""
+        chosen = self.form.cleaned_data if self.is_bound else {}
+        if chosen.get("date_from") or chosen.get("date_to"):
+            return None
+        events = Event.objects.filter(published_q(now=now))
+        for name, value in chosen.items():
+            events = self.filters[name].filter(events, value)
+        return events
+
 
 class UpcomingFilter(OccurrenceFilter):
     """The upcoming list: each event once, at its next date inside the filters (OccurrenceQuerySet.next_per_event).
@@ -120,12 +131,29 @@ class UpcomingFilter(OccurrenceFilter):
         # Unbound (no filters) too, so not in filter_queryset(), which django-filter then skips.
         if not hasattr(self, "_next_per_event"):
             dates = super().qs
-            chosen = self.form.cleaned_data if self.is_bound else {}
-            if chosen.get("date_from") or chosen.get("date_to"):
+            events = self.chosen_events(self.now)
+            if events is None:
                 self._next_per_event = dates.next_per_event()
             else:
-                events = Event.objects.filter(published_q(now=self.now), next_end__gte=self.now)
-                for name, value in chosen.items():
-                    events = self.filters[name].filter(events, value)
-                self._next_per_event = dates.next_per_event(events)
+                self._next_per_event = dates.next_per_event(events.filter(next_end__gte=self.now))
         return self._next_per_event
+
+
+class ArchiveFilter(OccurrenceFilter):
+    """The archive: past dates, latest first. Without a date filter their count comes from the events' stored
+    dates (CountedRows, EventQuerySet.count_past_dates); with one, from the dates inside it."""
+
+    def __init__(self, *args, now, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.now = now
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_past_dates"):
+            dates = super().qs
+            events = self.chosen_events()  # published now, as Occurrence.objects.visible() reads
+            if events is None:
+                self._past_dates = dates
+            else:
+                self._past_dates = CountedRows(dates, lambda: events.count_past_dates(self.now))
+        return self._past_dates

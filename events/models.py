@@ -2,7 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Case, Count, F, Func, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -77,6 +77,24 @@ class EventQuerySet(PublishableQuerySet):
         if until:
             queryset = queryset.filter(next_date__lt=until)
         return queryset.order_by("next_date", "title_zh")
+
+    def ahead(self, now):
+        """Events with a date not yet over, soonest first by the first such date, a cancelled one too: the open
+        data API's list, read from the stored first date ahead (Event.ahead_start) instead of grouping 54,000
+        dates. An event whose stored date has ended waits for publish_scheduled (within the minute)."""
+        return self.filter(ahead_end__gte=now).order_by("ahead_start", "title_zh", "pk")
+
+    def count_past_dates(self, now):
+        """How many dates of these events are over at `now`, as many as Occurrence.objects.past(now) of them.
+
+        One index-only pass over the events with a date over, adding their stored number of dates; only those
+        with dates on both sides of `now` (a few hundred) count theirs, from the dates' index. Joining the
+        dates instead took 43 ms at the province's 200,000 past dates."""
+        over = Occurrence.objects.filter(event=OuterRef("pk"), ends_at__lt=now).order_by()
+        # COUNT as a plain function: one row, no GROUP BY, from the index alone (event_id is in it).
+        count = Func("event", function="COUNT", output_field=models.IntegerField())
+        past = Case(When(last_end__lt=now, then="date_count"), default=Subquery(over.values(n=count)))
+        return self.filter(first_end__lt=now).aggregate(n=Coalesce(Sum(past), 0))["n"]
 
 
 class Event(Listing, AudienceFields, Located):
@@ -159,6 +177,15 @@ class Event(Listing, AudienceFields, Located):
     # dates, and by publish_scheduled once it has ended, so the list and its count read an index, not the dates.
     next_start = models.DateTimeField(_("next date starts"), null=True, blank=True, editable=False)
     next_end = models.DateTimeField(_("next date ends"), null=True, blank=True, editable=False)
+    # The date the open data API lists the event at, kept the same way: its first date not yet over, a cancelled
+    # one too (EventQuerySet.ahead).
+    ahead_start = models.DateTimeField(_("first date ahead starts"), null=True, blank=True, editable=False)
+    ahead_end = models.DateTimeField(_("first date ahead ends"), null=True, blank=True, editable=False)
+    # What the archive counts its dates from, kept with the next date: the earliest and the latest end of the
+    # event's dates and how many it has (EventQuerySet.count_past_dates).
+    first_end = models.DateTimeField(_("first date ends"), null=True, blank=True, editable=False)
+    last_end = models.DateTimeField(_("last date ends"), null=True, blank=True, editable=False)
+    date_count = models.PositiveIntegerField(_("number of dates"), default=0, editable=False)
 
     objects = EventQuerySet.as_manager()
 
@@ -195,6 +222,14 @@ class Event(Listing, AudienceFields, Located):
             # The upcoming list's order, and its count (index-only: what published_q reads comes with it).
             models.Index(fields=["next_start", "title_zh", "id"], name="event_next_start"),
             models.Index(fields=["next_end", "published", "publish_from", "publish_until"], name="event_next_end"),
+            # The API's order, and its count (index-only).
+            models.Index(fields=["ahead_start", "title_zh", "id"], name="event_ahead_start"),
+            models.Index(fields=["ahead_end", "published", "publish_from", "publish_until"], name="event_ahead_end"),
+            # The archive's count (index-only: the window, the other end, the number of dates and the pk come too).
+            models.Index(
+                fields=["first_end", "published", "publish_from", "publish_until", "last_end", "date_count", "id"],
+                name="event_first_end",
+            ),
         ]
 
     def __str__(self):
@@ -267,22 +302,31 @@ class Event(Listing, AudienceFields, Located):
 
 
 def refresh_next_dates(events, now=None):
-    """Store on `events` (a queryset) the date the upcoming list shows each at (Event.next_start, next_end).
+    """Store on `events` (a queryset) the date the upcoming list shows each at (Event.next_start, next_end), the
+    one the API lists it at (ahead_start, ahead_end) and what the archive counts from (first_end, last_end,
+    date_count).
 
     One UPDATE with no signals (the caller's save or delete of the dates already bumped what it must); call it
     in the transaction that changes the dates. Returns how many events it wrote."""
-    first = Occurrence.objects.filter(event=OuterRef("pk"), ends_at__gte=now or timezone.now()).order_by(
-        "cancelled", "starts_at", "pk"
-    )
+    dates = Occurrence.objects.filter(event=OuterRef("pk")).order_by().values("event")
+    ahead = dates.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
+    first = ahead.order_by("cancelled", "starts_at", "pk")
     return events.update(
-        next_start=Subquery(first.values("starts_at")[:1]), next_end=Subquery(first.values("ends_at")[:1])
+        next_start=Subquery(first.values("starts_at")[:1]),
+        next_end=Subquery(first.values("ends_at")[:1]),
+        ahead_start=Subquery(ahead.values("starts_at")[:1]),
+        ahead_end=Subquery(ahead.values("ends_at")[:1]),
+        first_end=Subquery(dates.annotate(end=Min("ends_at")).values("end")),
+        last_end=Subquery(dates.annotate(end=Max("ends_at")).values("end")),
+        date_count=Coalesce(Subquery(dates.annotate(n=Count("pk")).values("n")), 0),
     )
 
 
 def refresh_ended_next_dates(now=None):
-    """Move on the events whose stored next date has ended since (publish_scheduled, every minute)."""
+    """Move on the events whose stored next date or first date ahead has ended since (publish_scheduled, every
+    minute)."""
     now = now or timezone.now()
-    return refresh_next_dates(Event.objects.filter(next_end__lt=now), now)
+    return refresh_next_dates(Event.objects.filter(Q(next_end__lt=now) | Q(ahead_end__lt=now)), now)
 
 
 class OccurrenceQuerySet(models.QuerySet):
@@ -353,6 +397,17 @@ class NextDates:
         )
 
 
+class CountedRows:
+    """`rows` (a queryset) read like one by a paginator, but counted by `count` (a function) from the events'
+    stored dates instead of over the rows (the archive's past dates)."""
+
+    def __init__(self, rows, count):
+        self.rows, self.count = rows, count
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+
 def local_midnight(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
@@ -398,6 +453,8 @@ class Occurrence(models.Model):
         indexes = [
             models.Index(fields=["ends_at", "starts_at"], name="occurrence_ends_starts"),
             models.Index(fields=["starts_at", "ends_at"], name="occurrence_starts_ends"),
+            # An event's dates over by a time, counted from the index alone (the archive's count).
+            models.Index(fields=["event", "ends_at"], name="occurrence_event_ends"),
         ]
 
     def __str__(self):

@@ -14,7 +14,7 @@ from core.listing import filter_notices, listing_context
 from core.pagecache import CATALOGUE, cache_public_page, this_minute
 from core.publishing import preview_context
 from events import ical
-from events.filters import OccurrenceFilter, UpcomingFilter
+from events.filters import ArchiveFilter, OccurrenceFilter, UpcomingFilter
 from events.forms import MonthField
 from events.jsonld import MAX_DATES, event_jsonld
 from events.models import Event, Occurrence
@@ -48,7 +48,7 @@ def event_archive(request):
 
     def filterset():
         queryset = _occurrences().past(now).order_by("-starts_at", "event__title_zh", "pk")
-        return OccurrenceFilter(request.GET or None, queryset=queryset)
+        return ArchiveFilter(request.GET or None, queryset=queryset, now=now)
 
     return _render_list(request, filterset, archive=True, name=f"past-events:{now:%Y%m%d%H%M}")
 
@@ -83,7 +83,7 @@ def calendar(request):
         queryset = (
             Occurrence.objects.visible()
             .between(grid_start, grid_end)
-            .select_related("event", "event__site")
+            .select_related("event")  # the grid names no venue
             .order_by("starts_at", "event__title_zh", "pk")
         )
         return OccurrenceFilter(request.GET or None, queryset=queryset, dates=False)

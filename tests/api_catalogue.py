@@ -6,7 +6,7 @@ import datetime
 from bookings import services
 from bookings.models import Booking
 from core.revisions import start_revision
-from events.models import Event, Occurrence
+from events.models import Event, Occurrence, refresh_next_dates
 from itineraries.models import Itinerary, Stop
 from sites.models import OpeningException, OpeningPeriod, SitePhoto
 from tests.conftest import at
@@ -50,6 +50,7 @@ def event_at(site, n=0, start=None, dates=3, **fields):
         )
         for k in range(dates)
     )
+    refresh_next_dates(Event.objects.filter(pk=event.pk))  # bulk_create sends no signals, as the loaders know
     return event
 
 

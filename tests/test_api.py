@@ -11,7 +11,8 @@ from django.urls import reverse
 from events.models import Event
 from sites.models import Site
 from tests.api_catalogue import SECRET, catalogue
-from tests.test_bookings_helpers import NOW
+from tests.conftest import at
+from tests.test_bookings_helpers import NOW, make_slot
 
 pytestmark = pytest.mark.django_db
 
@@ -283,3 +284,16 @@ def test_events_show_their_public_site_only(client, data):
     Event.objects.filter(pk=event.pk).update(venue_name_zh="露天球场")
     venue = client.get(f"/api/v1/events/{event.slug}/").json()["venue"]
     assert venue["site"] is None and venue["name"] == "露天球场"
+
+
+def test_study_tours_come_in_the_order_of_the_page_by_title(client, data):
+    """The API lists programmes as /study-tours/ does, by title, each with its own next slot, not by the next slot
+    (which made the database work out every programme's)."""
+    programmes = data["programmes"]
+    programmes[0].title_zh, programmes[1].title_zh = "B 研学", "A 研学"
+    for programme in programmes:
+        programme.save()
+    make_slot(programmes[0], start=at(2027, 3, 10, 9), capacity=60)  # B has the sooner slot
+    listed = client.get("/api/v1/study-tours/").json()["results"]
+    assert [row["slug"] for row in listed] == [programmes[1].slug, programmes[0].slug]
+    assert all(row["next_slot_start"] for row in listed)

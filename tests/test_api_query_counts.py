@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 QUERIES = {
     "/api/v1/sites/": 3,  # count, the page, its photos
     "/api/v1/heritage/": 3,  # count, the page (with each place's site), photos
-    "/api/v1/events/": 5,  # count, the page of first dates, the events (with their sites), photos, their dates
+    "/api/v1/events/": 5,  # count, the page of events by first date ahead, the events (with sites), photos, dates
     "/api/v1/routes/": 6,  # count, the page, stops (with their places), the places' photos (3)
     "/api/v1/study-tours/": 2,  # count, the page (with the site and its next slot)
     "/api/v1/sites/{site}/": 6,  # the site, photos, hours, exceptions, heritage seen there, their photos

@@ -53,3 +53,26 @@ def test_the_portal_renders_forms_with_it(settings):
     from django.forms.renderers import get_default_renderer
 
     assert isinstance(get_default_renderer(), FormRenderer)
+
+
+class Inputs(forms.Form):
+    text = forms.CharField(initial='A & <b> "c"', widget=forms.TextInput(attrs={"placeholder": "Liling…"}))
+    search = forms.CharField(required=False, widget=forms.TextInput(attrs={"type": "search"}))
+    number = forms.DecimalField(initial=1234.5)
+    hidden = forms.CharField(initial="x", widget=forms.HiddenInput)
+    day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    flag = forms.BooleanField(initial=True)
+    off = forms.BooleanField(required=False, disabled=True)
+    email = forms.EmailField(required=False)
+
+
+@pytest.mark.parametrize("data", [None, {"text": "<x>", "number": "12,5", "day": "2026-12-02", "flag": "on"}])
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_inputs_read_exactly_as_with_the_templates(data, language):
+    with translation.override(language):
+        fast = Inputs(data, renderer=FormRenderer())
+        slow = Inputs(data, renderer=DjangoTemplates())
+        with mock.patch.object(formrender, "render_input", wraps=formrender.render_input) as written:
+            for name in fast.fields:
+                assert str(fast[name]) == str(slow[name]), name
+        assert written.call_count == len(fast.fields)

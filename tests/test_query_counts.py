@@ -96,10 +96,10 @@ def get(client, path, **params):
 @pytest.mark.parametrize("size", SIZES)
 def test_home_queries_do_not_grow_with_the_catalogue(client, django_assert_num_queries, size):
     catalogue(size)
-    # 1 the official figures, 1 site counts by level, 1 heritage counts by level, 1 featured sites, 1 their photos,
-    # then one each for the events and routes sections and two for the study tours (the next week's slots,
-    # then the later ones, since there are none), all empty here but always asked.
-    with django_assert_num_queries(9):
+    # 1 the official figures, 1 site and heritage counts by level, 1 featured sites, 1 their photos, then one each
+    # for the events and routes sections and two for the study tours (the next week's slots, then the later ones,
+    # since there are none), all empty here but always asked.
+    with django_assert_num_queries(8):
         get(client, "/")
 
 

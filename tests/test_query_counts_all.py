@@ -23,11 +23,11 @@ NOW = at(2026, 12, 1, 10)
 PAGES = {
     "home": (
         "/",
-        17,
-        "the official figures, site and heritage counts by level, featured sites and photos, what's on (the window's "
-        "dates by event, which are public, the events, photos), featured routes with their stops, places' photos "
-        "and next dates, study tours (the slots of the next week, the later ones only when those hold too "
-        "few programmes, the programmes, photos): at most 17",
+        13,
+        "the official figures, site and heritage counts by level (one query), featured sites and photos, what's on "
+        "(the soonest events by their stored next date, photos), featured routes with their stops and the places' "
+        "photos (site, heritage, event), study tours (the slots of the next week with their programmes, the later "
+        "ones only when those hold too few programmes): at most 13",
     ),
     "sites": ("/sites/", 3, "count, page, photos"),
     "sites filtered": ("/sites/?district=shifeng&audience=general", 3, "count, page, photos"),
@@ -38,11 +38,12 @@ PAGES = {
     "map data": ("/map/places.geojson", 2, "the sites and the heritage places in view, as plain rows"),
     "events": ("/events/", 3, "count, page of dates with events and venues, photos"),
     "past events": ("/events/past/", 3, "count, page of dates with events and venues, photos"),
-    "calendar": ("/events/calendar/?month=2026-12", 2, "dates per day, the first dates of each day"),
+    "calendar": ("/events/calendar/?month=2026-12", 2, "the first dates of each day and its count, then those dates"),
     "routes": ("/routes/", 6, "count, page, stops and their places' photos"),
     "study tours": ("/study-tours/", 3, "count, page with the next slot, site photos"),
 }
-# Pages whose count is a ceiling: the home page reads later study-tour slots only when the next weeks hold too few.
+# Pages whose count is a ceiling: the home page reads later study-tour slots only when the next weeks hold too few,
+# and the next few routes only when one of the first has no stop visitors can open (five queries a batch).
 AT_MOST = {"home"}
 
 

@@ -479,6 +479,19 @@ def test_featured_routes_come_first_on_the_home_section():
     assert rendered.index("乙") < rendered.index("甲")
 
 
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_home_section_skips_routes_with_no_stop_visitors_can_open(count):
+    add_stop(make_route(title_zh="甲", featured=True), make_site(published=False))  # first in order, nothing to show
+    add_stop(make_route(title_zh="乙"), make_site())
+    add_stop(make_route(title_zh="丙"), make_site())
+
+    with mock.patch("itineraries.templatetags.routes.HOME_COUNT", count):  # one route a batch, or all at once
+        rendered = Template("{% load routes %}{% featured_routes %}").render(Context({}))
+
+    assert "甲" not in rendered
+    assert rendered.count('class="card card-route"') == min(count, 2)
+
+
 # Query counts --------------------------------------------------------------------------------------------------
 
 

@@ -62,3 +62,12 @@ def test_the_bigram_index_serves_a_two_character_word(catalogue, rf):
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "site_bigrams" in plan, plan
+
+
+@postgres_only
+def test_the_bigrams_are_every_pair_of_neighbouring_characters():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT portal_bigrams('陶瓷陶瓷厂'), portal_bigrams('a'), portal_bigrams('')")
+        many, one, empty = cursor.fetchone()
+    assert set(many) == {"陶瓷", "瓷陶", "瓷厂"}
+    assert one == empty == []

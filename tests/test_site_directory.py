@@ -5,6 +5,7 @@ import re
 import pytest
 from django.utils import translation
 
+from sites.filters import SiteFilter
 from sites.models import Site
 from tests.factories import make_heritage, make_site
 
@@ -218,6 +219,16 @@ def test_the_directory_shows_twelve_sites_a_page(client, many_ceramics):
 def test_pages_do_not_overlap(client, many_ceramics):
     seen = [name for page in (1, 2, 3) for name in listed(client, page=page)]
     assert len(seen) == len(set(seen)) == 35
+
+
+@pytest.mark.parametrize("params", [{}, {"industry": "ceramics"}, {"q": "陶瓷"}, {"sort": "name"}])
+def test_the_pages_in_turn_read_as_the_whole_list_in_its_order(client, many_ceramics, params):
+    # Past the keyword, a page finds its keys first (core.listing keys_first), then reads its rows in order.
+    make_site(name_zh="国家基地", level="national", level_year=2020)
+    make_site(name_zh="省级点", level="provincial", level_year=2021, featured=True)
+    whole = [site.name_zh for site in SiteFilter(params, queryset=Site.objects.published()).qs]
+    pages = [name for page in range(1, (len(whole) + 11) // 12 + 1) for name in listed(client, page=page, **params)]
+    assert pages == whole
 
 
 def test_pagination_links_keep_the_filters(client, many_ceramics):

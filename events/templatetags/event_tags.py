@@ -1,7 +1,7 @@
 import datetime
 
 from django import template
-from django.db.models import Min
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -11,6 +11,25 @@ from events.models import Event, EventStatus, Occurrence
 register = template.Library()
 
 WHATS_ON_WEEKS = 6
+# What an event card (events/includes/event_card.html) reads of an event and of its site (Event.place_name and
+# place_district ask whether the site is live): 30 columns to select, compile and load, not 90.
+EVENT_CARD_FIELDS = (
+    "slug",
+    "title_zh",
+    "title_en",
+    "kind",
+    "status",
+    "venue_name_zh",
+    "venue_name_en",
+    "district",
+    "admission_free",
+    "admission_price",
+    "booking_required",
+    *(
+        f"site__{field}"
+        for field in ("name_zh", "name_en", "district", "published", "in_review", "publish_from", "publish_until")
+    ),
+)
 WHATS_ON_COUNT = 6
 SITE_EVENTS_COUNT = 4
 
@@ -20,39 +39,26 @@ def whats_on():
     """What is on in the next weeks, for the home page: one card per event at its next date."""
     now = timezone.now()
     until = now + datetime.timedelta(weeks=WHATS_ON_WEEKS)
-    ids = _soonest_events(now, until, WHATS_ON_COUNT)
-    events = Event.objects.filter(pk__in=ids).coming_up(now, until=until).for_listing() if ids else []
+    soonest = _soonest_events(now, until, WHATS_ON_COUNT)
+    events = Event.objects.filter(pk__in=soonest).coming_up(now, until=until).for_listing().only(*EVENT_CARD_FIELDS)
     return {"events": events, "weeks": WHATS_ON_WEEKS}
 
 
 def _soonest_events(now, until, count):
-    """The ids of the `count` public events with the soonest dates in the window (ties by title).
+    """The `count` public events with the soonest dates in the window (ties by title), as a subquery of their ids.
 
-    The window's dates are grouped by event alone, over the dates index; only the soonest few events are then
-    looked up. Joining every event before grouping read the whole table (36 ms at the province's 20,000 events);
-    this is about 3 ms."""
-    firsts = list(
-        Occurrence.objects.filter(ends_at__gte=now, starts_at__lt=until, cancelled=False)
-        .values("event_id")
-        .annotate(first=Min("starts_at"))
-        .order_by("first")
-        .values_list("event_id", "first")
+    Read in the order of each event's stored next date (Event.next_start: its first date not over and not
+    cancelled, while it has one), over that index, checking each has a date in the window that is not cancelled;
+    the scan stops at the `count`th. Grouping the window's dates by event (800 of 20,000 events) took 4–9 ms and
+    three queries; this is one subquery of about 0.3 ms."""
+    in_window = Occurrence.objects.filter(event=OuterRef("pk"), cancelled=False, ends_at__gte=now, starts_at__lt=until)
+    return (
+        Event.objects.published(now)
+        .exclude(status=EventStatus.CANCELLED)
+        .filter(Exists(in_window), next_start__lt=until)
+        .order_by("next_start", "title_zh", "pk")
+        .values("pk")[:count]
     )
-    chosen = []  # (first date, title, id) of public events, in order
-    batch = count * 3
-    for start in range(0, len(firsts), batch):
-        rows = firsts[start : start + batch]
-        public = dict(
-            Event.objects.published()
-            .exclude(status=EventStatus.CANCELLED)
-            .filter(pk__in=[event_id for event_id, _first in rows])
-            .values_list("pk", "title_zh")
-        )
-        chosen += [(first, public[event_id], event_id) for event_id, first in rows if event_id in public]
-        # Done once `count` are found and the next batch cannot tie with the last of them.
-        if len(chosen) >= count and (start + batch >= len(firsts) or firsts[start + batch][1] > chosen[count - 1][0]):
-            break
-    return [event_id for _first, _title, event_id in sorted(chosen)[:count]]
 
 
 @register.inclusion_tag("events/includes/site_events.html")

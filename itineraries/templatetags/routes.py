@@ -1,5 +1,7 @@
 """Route sections for other pages: the home page, a site page, an event page ("follow the expo")."""
 
+import itertools
+
 from django import template
 from django.db.models import prefetch_related_objects
 from django.template.defaultfilters import floatformat
@@ -7,6 +9,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import AUDIENCE_FIELDS
 from itineraries.models import Itinerary, plan_prefetch
 from sites.models import HeritageAsset
 
@@ -21,10 +24,28 @@ def _routes():
     return Itinerary.objects.published().with_days().filter(num_days__isnull=False)
 
 
+# What a route card reads of the route itself (itineraries/route_card.html); the rest comes from its stops.
+ROUTE_CARD_FIELDS = ("slug", "title_zh", "title_en", "theme", "summary_zh", "summary_en", *AUDIENCE_FIELDS.values())
+
+
 @register.inclusion_tag("itineraries/route_section.html")
 def featured_routes():
-    routes = _routes().for_listing().order_by("-featured", "title_zh")[:HOME_COUNT]
-    return {"routes": routes, "heading": _("Themed routes"), "section_id": "routes", "more": True}
+    return {"routes": _featured_routes(), "heading": _("Themed routes"), "section_id": "routes", "more": True}
+
+
+def _featured_routes():
+    """The first routes in the lists' order with a stop visitors can open, as cards.
+
+    Read in the order of the index, HOME_COUNT at a time with their visible stops, skipping any without one: the
+    next few are read only when some are skipped. Asking for a visible stop in SQL (EXISTS, or with_days()) cost
+    about as much Python to build and compile as the rest of the section."""
+    routes = Itinerary.objects.published().only(*ROUTE_CARD_FIELDS).for_cards().order_by("-featured", "title_zh", "pk")
+    shown = []
+    for start in itertools.count(0, HOME_COUNT):
+        batch = list(routes[start : start + HOME_COUNT])
+        shown += [route for route in batch if route.plan_stops]
+        if len(shown) >= HOME_COUNT or len(batch) < HOME_COUNT:
+            return shown[:HOME_COUNT]
 
 
 @register.inclusion_tag("itineraries/route_section.html")
