@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.choices import AUDIENCE_FIELDS
 from core.models import AudienceFields
 from core.publishing import Listing, PublishableQuerySet, missing_names, publish_window_constraint, published_q
 from core.translation import translated
@@ -59,9 +60,14 @@ class StopQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(visible_stop_q())
 
+    def for_cards(self):
+        """With what a route card reads of a stop: its place's position and photos (Stop.point, Stop.cover, the
+        totals), not the places' texts nor an event's dates."""
+        return self.for_display(dates=False).only(*STOP_CARD_FIELDS)
+
     def for_display(self, now=None, dates=True):
         """With what a stop shows: its place, the place's photos and, with `dates` (the route's own page), an
-        event's next dates. A route card shows no dates."""
+        event's next dates."""
         stops = self.select_related("site", "heritage", "heritage__site", "event", "event__site").prefetch_related(
             Prefetch("site__photos", queryset=SitePhoto.objects.order_by("position", "id")),
             Prefetch("heritage__photos", queryset=HeritagePhoto.objects.order_by("position", "id")),
@@ -86,6 +92,8 @@ STOP_CARD_FIELDS = (
     "event__site",
     *(f"event__site__{field}" for field in (*_POINT, "published", "in_review", "publish_from", "publish_until")),
 )
+# What a route card reads of the route itself (itineraries/route_card.html); the rest comes from its stops.
+ROUTE_CARD_FIELDS = ("slug", "title_zh", "title_en", "theme", "summary_zh", "summary_en", *AUDIENCE_FIELDS.values())
 
 
 class ItineraryQuerySet(PublishableQuerySet):
@@ -98,29 +106,18 @@ class ItineraryQuerySet(PublishableQuerySet):
         last = Stop.objects.visible().filter(itinerary=OuterRef("pk")).order_by("-day").values("day")[:1]
         return self.alias(num_days=Subquery(last))
 
-    def for_listing(self, dates=False):
-        return self.prefetch_related(plan_prefetch(dates))
-
     def for_cards(self):
-        """for_listing() with only what a route card shows: the stops' days, visit times, positions and photos, not
-        their events' next dates nor their places' texts (the home page's routes: 5 queries → 4)."""
-        stops = (
-            Stop.objects.visible()
-            .select_related("site", "heritage", "heritage__site", "event", "event__site")
-            .only(*STOP_CARD_FIELDS)
-            .prefetch_related(
-                Prefetch("site__photos", queryset=SitePhoto.objects.order_by("position", "id")),
-                Prefetch("heritage__photos", queryset=HeritagePhoto.objects.order_by("position", "id")),
-                Prefetch("event__photos", queryset=EventPhoto.objects.order_by("position", "id")),
-            )
-            .order_by("day", "position", "id")
-        )
-        return self.prefetch_related(Prefetch("stops", queryset=stops, to_attr="plan_stops"))
+        """With the visible stops a route card reads (StopQuerySet.for_cards()): lists of routes, the home page."""
+        return self.prefetch_related(plan_prefetch(Stop.objects.for_cards()))
+
+    def for_listing(self):
+        """With the visible stops and their places in full, without an event's dates (the open data API)."""
+        return self.prefetch_related(plan_prefetch(Stop.objects.for_display(dates=False)))
 
     def for_detail(self):
         upcoming = Occurrence.objects.upcoming().filter(cancelled=False).order_by("starts_at")
         return (
-            self.for_listing(dates=True)
+            self.prefetch_related(plan_prefetch(Stop.objects.for_display()))
             .select_related("related_event", "related_event__site")
             .prefetch_related(Prefetch("related_event__occurrences", queryset=upcoming, to_attr="upcoming_dates"))
         )
@@ -143,10 +140,9 @@ class ItineraryQuerySet(PublishableQuerySet):
         return self.filter(Q(related_event=event) | Q(pk__in=passing))
 
 
-def plan_prefetch(dates=False):
-    """The visible stops of routes in order, as `plan_stops` (Itinerary.stop_list())."""
-    stops = Stop.objects.visible().for_display(dates=dates).order_by("day", "position", "id")
-    return Prefetch("stops", queryset=stops, to_attr="plan_stops")
+def plan_prefetch(stops):
+    """The visible ones of `stops` of routes in order, as `plan_stops` (Itinerary.stop_list())."""
+    return Prefetch("stops", queryset=stops.visible().order_by("day", "position", "id"), to_attr="plan_stops")
 
 
 class Itinerary(Listing, AudienceFields):
@@ -212,7 +208,7 @@ class Itinerary(Listing, AudienceFields):
 
     # The plan and its totals ---------------------------------------------------------------------
     def stop_list(self):
-        """The visible stops in order: prefetched by for_listing()/for_detail(), else one query."""
+        """The visible stops in order: prefetched by for_cards(), for_listing() or for_detail(), else one query."""
         if not hasattr(self, "plan_stops"):
             self.plan_stops = list(self.stops.visible().for_display().order_by("day", "position", "id"))
         return self.plan_stops

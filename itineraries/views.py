@@ -10,7 +10,7 @@ from core.pagecache import CATALOGUE, cache_public_page, this_minute
 from core.publishing import detail_object, preview_context
 from itineraries.filters import RouteFilter
 from itineraries.jsonld import route_jsonld
-from itineraries.models import Itinerary
+from itineraries.models import ROUTE_CARD_FIELDS, Itinerary
 
 
 @require_safe
@@ -21,7 +21,8 @@ def route_list(request):
             Itinerary.objects.published()
             .with_days()
             .filter(num_days__isnull=False)
-            .for_listing()
+            .only(*ROUTE_CARD_FIELDS)
+            .for_cards()
             .order_by("-featured", "title_zh")
         )
         return RouteFilter(request.GET or None, queryset=routes)

@@ -9,8 +9,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from core.choices import AUDIENCE_FIELDS
-from itineraries.models import Itinerary, plan_prefetch
+from itineraries.models import ROUTE_CARD_FIELDS, Itinerary, Stop, plan_prefetch
 from sites.models import HeritageAsset
 
 register = template.Library()
@@ -22,10 +21,6 @@ RELATED_COUNT = 4
 def _routes():
     # Routes whose stops are all unpublished have nothing to show; with_days leaves them at None.
     return Itinerary.objects.published().with_days().filter(num_days__isnull=False)
-
-
-# What a route card reads of the route itself (itineraries/route_card.html); the rest comes from its stops.
-ROUTE_CARD_FIELDS = ("slug", "title_zh", "title_en", "theme", "summary_zh", "summary_en", *AUDIENCE_FIELDS.values())
 
 
 @register.inclusion_tag("itineraries/route_section.html")
@@ -58,7 +53,7 @@ def site_routes(site):
         routes = routes.with_days().filter(num_days__isnull=False)
     routes = list(routes.order_by("-featured", "title_zh")[:RELATED_COUNT])
     if routes:  # most sites are on no route: the stops' prefetch costs 1 ms to build
-        prefetch_related_objects(routes, plan_prefetch())
+        prefetch_related_objects(routes, plan_prefetch(Stop.objects.for_cards()))
     return {"routes": routes, "heading": _("Routes that stop here"), "section_id": "site-routes", "compact": True}
 
 
@@ -70,7 +65,7 @@ def _public_heritage(site):
 
 @register.inclusion_tag("itineraries/route_section.html")
 def event_routes(event):
-    routes = _routes().for_event(event).for_listing().order_by("-featured", "title_zh")[:RELATED_COUNT]
+    routes = _routes().for_event(event).for_cards().order_by("-featured", "title_zh")[:RELATED_COUNT]
     return {"routes": routes, "heading": _("Follow the expo: routes"), "section_id": "event-routes", "compact": True}
 
 
