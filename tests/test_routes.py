@@ -287,6 +287,20 @@ def test_list_card_shows_derived_figures_and_a_cover_from_the_stops(client):
     assert "<picture>" in html
 
 
+def test_list_card_cover_is_the_first_photo_of_the_first_stop_that_has_one(client):
+    route = make_route()
+    add_stop(route, make_site(), day=1)  # no photo
+    site = make_site()
+    add_photo(site, position=1, alt_zh="第二张")
+    first = add_photo(site, position=0, alt_zh="第一张")
+    add_stop(route, site, day=2)
+
+    html = client.get("/routes/").content.decode()
+
+    assert first.src in html and 'alt="第一张"' in html
+    assert "第二张" not in html
+
+
 # The route page --------------------------------------------------------------------------------------------
 
 
