@@ -1,9 +1,16 @@
 import datetime
+from functools import lru_cache
 
 from django import template
+from django.core.signals import setting_changed
 from django.db.models import Exists, OuterRef
+from django.dispatch import receiver
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, ngettext
 
 from core.translation import is_english
 from events.models import Event, EventStatus, Occurrence
@@ -100,3 +107,73 @@ def _end_time(end):
 @register.filter
 def local_day(value):
     return day_label(timezone.localtime(value) if isinstance(value, datetime.datetime) else value)
+
+
+_DAY = (
+    '\n      <li class="cal-day{}">\n        <h3 class="cal-date"><time datetime="{}"><span class="cal-num"'
+    ' aria-hidden="true">{}</span><span class="cal-long">{}</span></time>{}</h3>\n        {}\n        {}\n'
+    "      </li>\n      "
+)
+_TODAY = ' <span class="cal-today">{}</span>'
+_EVENTS = '\n        <ul class="cal-events">\n          {}\n        </ul>\n        '
+_EVENT = (
+    '\n          <li class="cal-event kind-{}{}">\n            <a href="{}"><span class="cal-time">{}</span> {}{}</a>\n'
+    "          </li>\n          "
+)
+_CANCELLED = ' <span class="tag tag-cancelled">{}</span>'
+_MORE = '<a class="cal-more" href="{}?date_from={}&amp;date_to={}">{}</a>'
+
+
+@register.simple_tag
+def calendar_days(weeks, today):
+    """The days of the calendar's month grid (events.months.month_weeks), each with its first dates. Written in
+    Python: a month shows 42 days and up to 170 dates, and the template's lookups and filters for them took
+    30 ms, three times its query."""
+    words = {word: gettext(word) for word in ("Today", "continues", "Cancelled")}
+    lists = {True: reverse("events:event-archive"), False: reverse("events:event-list")}
+    urls = {}  # an event's address, reversed once however many days it runs
+    return mark_safe("".join(_calendar_day(day, today, words, lists, urls) for week in weeks for day in week))
+
+
+def _calendar_day(day, today, words, lists, urls):
+    iso, number, long_label = _calendar_labels(day.date, get_language())
+    classes = (
+        (" is-out" if not day.in_month else "")
+        + (" is-today" if day.is_today else "")
+        + (" has-events" if day.occurrences else "")
+    )
+    events = ""
+    if day.occurrences:
+        items = (_calendar_event(occurrence, day.date, words, urls) for occurrence in day.occurrences)
+        events = format_html(_EVENTS, mark_safe("".join(items)))  # each item is escaped
+    more = ""
+    if day.more:
+        label = ngettext("%(counter)s more date", "%(counter)s more dates", day.more) % {"counter": day.more}
+        more = format_html(_MORE, lists[day.date < today], iso, iso, mark_safe(label))  # our text, with a number
+    today_tag = format_html(_TODAY, words["Today"]) if day.is_today else ""
+    return format_html(_DAY, classes, iso, number, long_label, today_tag, events, more)
+
+
+def _calendar_event(occurrence, date, words, urls):
+    event = occurrence.event
+    url = urls.get(event.pk)
+    if url is None:
+        url = urls[event.pk] = event.get_absolute_url()
+    start = occurrence.local_start
+    # Listed on a day it does not start on: a date spanning days, which runs on.
+    time = words["continues"] if start.date() != date else f"{start:%H:%M}"
+    off = occurrence.is_off
+    cancelled = format_html(_CANCELLED, words["Cancelled"]) if off else ""
+    return format_html(_EVENT, event.kind, " is-off" if off else "", url, time, event.title, cancelled)
+
+
+@lru_cache(maxsize=1024)
+def _calendar_labels(day, language):
+    """A day as the calendar cell prints it: `2026-07-01`, `1` and `7月1日 星期三`, the same for every month
+    that shows it."""
+    return date_format(day, "Y-m-d"), date_format(day, "j"), f"{day_label(day)} {date_format(day, 'l')}"
+
+
+@receiver(setting_changed)
+def _forget_calendar_labels(**kwargs):
+    _calendar_labels.cache_clear()  # tests change the formats and languages
