@@ -5,20 +5,23 @@ from django import template
 from django.core.signals import setting_changed
 from django.db.models import Exists, OuterRef
 from django.dispatch import receiver
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
+from core.choices import District
+from core.templatetags.portal import picture
 from core.translation import is_english
 from events.models import Event, EventStatus, Occurrence
 
 register = template.Library()
 
 WHATS_ON_WEEKS = 6
-# What an event card (events/includes/event_card.html) reads of an event and of its site (Event.place_name and
+# What an event card (event_card) reads of an event and of its site (Event.place_name and
 # place_district ask whether the site is live): 30 columns to select, compile and load, not 90.
 EVENT_CARD_FIELDS = (
     "slug",
@@ -72,6 +75,60 @@ def _soonest_events(now, until, count):
 def site_events(site):
     events = Event.objects.published().filter(site=site).coming_up().for_listing()[:SITE_EVENTS_COUNT]
     return {"events": events, "site": site}
+
+
+_CARD = (
+    '\n<article class="card card-event">\n  <a class="card-link" href="{}">\n    <div class="card-media">\n      {}\n'
+    '      <span class="badge badge-kind">{}</span>\n    </div>\n    <div class="card-body">\n'
+    '      <p class="card-date"><time datetime="{}">{} {}</time>{}</p>\n      <h3 class="card-title">{}</h3>\n'
+    '      <p class="card-meta">{}{}</p>\n      <p class="card-tags">\n        {}\n        {}\n        {}\n      </p>\n'
+    "    </div>\n  </a>\n</article>\n"
+)
+_CARD_SIZES = "(min-width: 60em) 30vw, (min-width: 40em) 45vw, 100vw"
+_NO_IMAGE = mark_safe('<div class="card-noimage" aria-hidden="true"></div>')
+_TAG = '<span class="tag{}">{}</span>'
+_STATUS_TAGS = {
+    EventStatus.CANCELLED: (" tag-cancelled", "Cancelled"),
+    EventStatus.POSTPONED: (" tag-warn", "Postponed"),
+}
+
+
+@register.simple_tag
+def event_card(event):
+    """An event at its next date (EventQuerySet.coming_up), as a card on the home and site pages. Written in
+    Python, like the calendar's days: the template's lookups, date filters and counted translation took
+    1,750 function calls and 0.9 ms a card."""
+    photo = event.cover
+    media = format_html("\n{}\n", picture(photo, _CARD_SIZES)) if photo else _NO_IMAGE
+    start = timezone.localtime(event.next_date)
+    more = ""
+    if event.dates_left > 1:
+        n = event.dates_left - 1
+        text = ngettext("and %(counter)s more date", "and %(counter)s more dates", n) % {"counter": n}
+        more = format_html(' <span class="muted">{}</span>', mark_safe(text))  # our text with a number
+    site = event.public_site
+    district = site.district if site else event.district
+    status = _STATUS_TAGS.get(event.status)
+    if event.admission_free:
+        price = gettext("Free")
+    else:
+        price = gettext("From ¥%(price)s") % {"price": conditional_escape(floatformat(event.admission_price, "0"))}
+    return format_html(
+        _CARD,
+        event.get_absolute_url(),
+        media,
+        event.get_kind_display(),
+        start.isoformat(),
+        day_label(start),
+        date_format(start, "D H:i"),
+        more,
+        event.title,
+        site.name if site else event.venue_name,
+        format_html(" · {}", District(district).label) if district else "",
+        format_html(_TAG, status[0], gettext(status[1])) if status else "",
+        format_html(_TAG, "", mark_safe(price)),  # escaped: our text with the price
+        format_html(_TAG, " tag-warn", gettext("Booking required")) if event.booking_required else "",
+    )
 
 
 def day_label(value):
