@@ -73,8 +73,8 @@ def _soonest_events(now, until, count):
 
 @register.inclusion_tag("events/includes/site_events.html")
 def site_events(site):
-    events = Event.objects.published().filter(site=site).coming_up().for_listing()[:SITE_EVENTS_COUNT]
-    return {"events": events, "site": site}
+    events = Event.objects.published().filter(site=site).coming_up().for_listing().only(*EVENT_CARD_FIELDS)
+    return {"events": events[:SITE_EVENTS_COUNT], "site": site}
 
 
 _CARD = (
