@@ -81,7 +81,7 @@ _CARD = (
     '\n<article class="card card-event">\n  <a class="card-link" href="{}">\n    <div class="card-media">\n      {}\n'
     '      <span class="badge badge-kind">{}</span>\n    </div>\n    <div class="card-body">\n'
     '      <p class="card-date"><time datetime="{}">{} {}</time>{}</p>\n      <h3 class="card-title">{}</h3>\n'
-    '      <p class="card-meta">{}{}</p>\n      <p class="card-tags">\n        {}\n        {}\n        {}\n      </p>\n'
+    '      <p class="card-meta">{}</p>\n      <p class="card-tags">\n        {}\n        {}\n        {}\n      </p>\n'
     "    </div>\n  </a>\n</article>\n"
 )
 _CARD_SIZES = "(min-width: 60em) 30vw, (min-width: 40em) 45vw, 100vw"
@@ -106,13 +106,7 @@ def event_card(event):
         n = event.dates_left - 1
         text = ngettext("and %(counter)s more date", "and %(counter)s more dates", n) % {"counter": n}
         more = format_html(' <span class="muted">{}</span>', mark_safe(text))  # our text with a number
-    site = event.public_site
-    district = site.district if site else event.district
     status = _STATUS_TAGS.get(event.status)
-    if event.admission_free:
-        price = gettext("Free")
-    else:
-        price = gettext("From ¥%(price)s") % {"price": conditional_escape(floatformat(event.admission_price, "0"))}
     return format_html(
         _CARD,
         event.get_absolute_url(),
@@ -123,12 +117,70 @@ def event_card(event):
         date_format(start, "D H:i"),
         more,
         event.title,
-        site.name if site else event.venue_name,
-        format_html(" · {}", District(district).label) if district else "",
+        _place(event),
         format_html(_TAG, status[0], gettext(status[1])) if status else "",
-        format_html(_TAG, "", mark_safe(price)),  # escaped: our text with the price
-        format_html(_TAG, " tag-warn", gettext("Booking required")) if event.booking_required else "",
+        *_admission_tags(event),
     )
+
+
+_ITEM = (
+    '\n<li class="occ{}">\n  <a class="occ-link" href="{}">\n    <div class="occ-thumb">{}</div>\n'
+    '    <div class="occ-body">\n      <p class="occ-when"><time datetime="{}">{}</time></p>\n'
+    '      <h4 class="occ-title">{}{}</h4>\n      {}\n      <p class="occ-meta">{} · {}</p>\n'
+    '      <p class="card-tags">\n        {}\n        {}\n        {}\n      </p>\n    </div>\n  </a>\n</li>\n'
+)
+
+
+@register.simple_tag
+def occurrence_item(occurrence):
+    """A date in the events lists, grouped by day (events/event_list.html), written in Python as the cards are:
+    a page shows twenty."""
+    event = occurrence.event
+    photo = event.cover
+    off = occurrence.is_off
+    more = ""
+    if n := occurrence.more_dates:
+        text = ngettext("%(counter)s more date", "%(counter)s more dates", n) % {"counter": n}
+        more = format_html('<p class="occ-more">{}</p>', mark_safe(text))  # our text with a number
+    if off:
+        status = format_html(_TAG, " tag-cancelled", gettext("Cancelled"))
+    elif event.status == EventStatus.POSTPONED:
+        status = format_html(_TAG, " tag-warn", gettext("Postponed"))
+    else:
+        status = ""
+    note = occurrence.note
+    return format_html(
+        _ITEM,
+        " is-off" if off else "",
+        event.get_absolute_url(),
+        format_html("\n{}\n", picture(photo, "8rem")) if photo else _NO_IMAGE,
+        occurrence.local_start.isoformat(),
+        when(occurrence, "time"),
+        event.title,
+        format_html(' <span class="occ-note">· {}</span>', note) if note else "",
+        more,
+        event.get_kind_display(),
+        _place(event),
+        status,
+        *_admission_tags(event),
+    )
+
+
+def _place(event):
+    """Where an event is, as cards print it: Event.place_name and its district, the site read once."""
+    site = event.public_site
+    district = site.district if site else event.district
+    name = site.name if site else event.venue_name
+    return format_html("{} · {}", name, District(district).label) if district else name
+
+
+def _admission_tags(event):
+    if event.admission_free:
+        price = gettext("Free")
+    else:
+        price = gettext("From ¥%(price)s") % {"price": conditional_escape(floatformat(event.admission_price, "0"))}
+    booking = format_html(_TAG, " tag-warn", gettext("Booking required")) if event.booking_required else ""
+    return format_html(_TAG, "", mark_safe(price)), booking  # escaped: our text with the price
 
 
 def day_label(value):
