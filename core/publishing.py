@@ -7,7 +7,8 @@ once: every `published()` queryset and every cross-model lookup (`site__…`) go
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import JSONObject
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -122,6 +123,19 @@ class PublishableQuerySet(models.QuerySet):
             PublicationStatus.EXPIRED: self.filter(published=True, publish_until__lte=now),
         }[PublicationStatus(status)]
 
+    def with_cover(self):
+        """Each row with its cover (Listing.cover), the first of its photos, read in the same query as a JSON object
+        from a subquery: for a few cards, one query fewer than prefetching the photos (the home page's featured
+        sites: 2 → 1 query)."""
+        relation = self.model._meta.get_field("photos")
+        photo = relation.related_model
+        first = (
+            photo._default_manager.filter(**{relation.field.name: OuterRef("pk")})
+            .order_by("position", "id")
+            .values(row=JSONObject(**{field.attname: field.attname for field in photo._meta.concrete_fields}))[:1]
+        )
+        return self.annotate(cover_row=Subquery(first))
+
 
 def publish_window_constraint(name):
     return models.CheckConstraint(
@@ -224,8 +238,17 @@ class Listing(Publishable):
 
     @property
     def cover(self):
+        if "cover_row" in self.__dict__:  # read with the row (PublishableQuerySet.with_cover())
+            return self._cover_from_row()
         photos = list(self.photos.all())
         return photos[0] if photos else None
+
+    def _cover_from_row(self):
+        found = self.__dict__.get("_cover")
+        if found is None and self.cover_row:
+            photo = self._meta.get_field("photos").related_model
+            found = self.__dict__["_cover"] = photo(**self.cover_row)
+        return found
 
 
 def missing_names(obj, field):

@@ -64,6 +64,24 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Sunday")
 
 
+# What a site card (includes/site_card.html) and the home page's hero read of a site: fewer columns to select,
+# compile and load than its 50.
+CARD_FIELDS = (
+    "slug",
+    "name_zh",
+    "name_en",
+    "summary_zh",
+    "summary_en",
+    "industry",
+    "district",
+    "level",
+    "admission_free",
+    "admission_price",
+    "booking_required",
+    "for_study_tours",
+)
+
+
 class SiteQuerySet(PublishableQuerySet):
     def open_on(self, day):
         """Sites open at some time on `day`: a special opening, or weekly hours and no exception.
@@ -76,6 +94,10 @@ class SiteQuerySet(PublishableQuerySet):
 
     def for_listing(self):
         return self.prefetch_related(Prefetch("photos", queryset=SitePhoto.objects.order_by("position", "id")))
+
+    def for_cards(self):
+        """A few site cards (the home page's, a site's nearby ones): what they show and the cover, in one query."""
+        return self.only(*CARD_FIELDS).with_cover()
 
     def managed_by(self, user):
         """The sites whose listing, programmes, slots and bookings `user` may see and manage (sites.access).
