@@ -82,6 +82,12 @@ CARD_FIELDS = (
 )
 
 
+# Panels that apps above this one add to a site's page (goods, investment projects), each told apart here by name:
+# {name: a function giving a boolean expression over the site, false when the panel surely shows nothing}. Filled
+# in their AppConfig.ready(); Site.for_detail() reads each with the site, so an empty panel costs no query.
+PAGE_PANELS = {}
+
+
 class SiteQuerySet(PublishableQuerySet):
     def open_on(self, day):
         """Sites open at some time on `day`: a special opening, or weekly hours and no exception.
@@ -114,7 +120,8 @@ class SiteQuerySet(PublishableQuerySet):
         return self.filter(Q(pk__in=managed) | Q(draft_of__in=managed))
 
     def for_detail(self):
-        return self.prefetch_related(
+        panels = {f"may_show_{name}": expression() for name, expression in PAGE_PANELS.items()}
+        return self.annotate(**panels).prefetch_related(
             Prefetch("photos", queryset=SitePhoto.objects.order_by("position", "id")),
             Prefetch("periods", queryset=OpeningPeriod.objects.order_by("weekday", "opens")),
             Prefetch(
@@ -241,6 +248,11 @@ class Site(Listing, Revisable, AudienceFields, Located):
 
     def get_absolute_url(self):
         return reverse("sites:site-detail", kwargs={"slug": self.slug})
+
+    def may_show(self, panel):
+        """False when the page panel `panel` (PAGE_PANELS) surely shows nothing, as read with the site; True when
+        it was not read (a site not loaded by for_detail())."""
+        return getattr(self, f"may_show_{panel}", True)
 
     def is_managed_by(self, user):
         return Site.objects.managed_by(user).filter(pk=self.pk).exists()
