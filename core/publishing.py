@@ -7,7 +7,8 @@ once: every `published()` queryset and every cross-model lookup (`site__…`) go
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import JSONObject
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -94,6 +95,10 @@ def _model_admin(model):
     return admin.site.get_model_admin(model) if admin.site.is_registered(model) else None
 
 
+# What the {% picture %} tag reads of a photo (core.models.Photo): its renditions' name and size, its alt text.
+COVER_FIELDS = ("id", "image", "width", "height", "alt_zh", "alt_en")
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self, now=None):
         return self.filter(published_q(now=now))
@@ -121,6 +126,18 @@ class PublishableQuerySet(models.QuerySet):
             PublicationStatus.PUBLISHED: self.filter(live),
             PublicationStatus.EXPIRED: self.filter(published=True, publish_until__lte=now),
         }[PublicationStatus(status)]
+
+    def with_cover(self):
+        """Each row with its cover (Listing.cover), the first of its photos, read in the same query as a JSON object
+        from a subquery: for a few cards, one query fewer than prefetching the photos (the home page's featured
+        sites: 2 → 1 query). The object holds what a picture shows (COVER_FIELDS); the rest is deferred."""
+        relation = self.model._meta.get_field("photos")
+        first = (
+            relation.related_model._default_manager.filter(**{relation.field.name: OuterRef("pk")})
+            .order_by("position", "id")
+            .values(row=JSONObject(**{name: name for name in COVER_FIELDS}))[:1]
+        )
+        return self.annotate(cover_row=Subquery(first))
 
 
 def publish_window_constraint(name):
@@ -224,11 +241,24 @@ class Listing(Publishable):
 
     @property
     def cover(self):
-        """The first photo; from `photo_list` where a list prefetched the photos as a list (route cards)."""
+        """The first photo: read with the row (PublishableQuerySet.with_cover()), from `photo_list` where the
+        photos were prefetched as a list (the stops of routes), else from the photos."""
+        if "cover_row" in self.__dict__:
+            return self._cover_from_row()
         photos = getattr(self, "photo_list", None)
         if photos is None:
             photos = list(self.photos.all())
         return photos[0] if photos else None
+
+    def _cover_from_row(self):
+        found = self.__dict__.get("_cover")
+        if found is None and self.cover_row:
+            photo = self._meta.get_field("photos").related_model
+            row = self.cover_row
+            found = self.__dict__["_cover"] = photo.from_db(
+                self._state.db, COVER_FIELDS, [row[f] for f in COVER_FIELDS]
+            )
+        return found
 
 
 def missing_names(obj, field):

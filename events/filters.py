@@ -116,15 +116,19 @@ class OccurrenceFilter(django_filters.FilterSet):
         return events
 
 
-class UpcomingFilter(OccurrenceFilter):
-    """The upcoming list: each event once, at its next date inside the filters (OccurrenceQuerySet.next_per_event).
-
-    Without a date filter the events and their order come from their stored next date (Event.next_start), an
-    index scan; with one, from the dates inside it."""
+class DatesAtFilter(OccurrenceFilter):
+    """The dates' filters as seen at `now`, the time the page is for."""
 
     def __init__(self, *args, now, **kwargs):
         super().__init__(*args, **kwargs)
         self.now = now
+
+
+class UpcomingFilter(DatesAtFilter):
+    """The upcoming list: each event once, at its next date inside the filters (OccurrenceQuerySet.next_per_event).
+
+    Without a date filter the events and their order come from their stored next date (Event.next_start), an
+    index scan; with one, from the dates inside it."""
 
     @property
     def qs(self):
@@ -139,13 +143,9 @@ class UpcomingFilter(OccurrenceFilter):
         return self._next_per_event
 
 
-class ArchiveFilter(OccurrenceFilter):
+class ArchiveFilter(DatesAtFilter):
     """The archive: past dates, latest first. Without a date filter their count comes from the events' stored
     dates (CountedRows, EventQuerySet.count_past_dates); with one, from the dates inside it."""
-
-    def __init__(self, *args, now, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.now = now
 
     @property
     def qs(self):

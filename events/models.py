@@ -69,11 +69,21 @@ class EventQuerySet(PublishableQuerySet):
 
     def coming_up(self, now=None, until=None):
         """Events with a date still to come (not cancelled), soonest first, annotated with
-        `next_date` and `dates_left` (not the stored `next_start`, which may fall on a cancelled date)."""
-        ahead = Q(occurrences__ends_at__gte=now or timezone.now(), occurrences__cancelled=False)
-        queryset = self.annotate(
-            next_date=Min("occurrences__starts_at", filter=ahead), dates_left=Count("occurrences", filter=ahead)
-        ).filter(next_date__isnull=False)
+        `next_date` and `dates_left` (not the stored `next_start`, which may fall on a cancelled date).
+
+        Each event's first such date and their number are read from its dates' index (event, ends_at), for the
+        few events asked for (a site's, the home page's six); the stored last date (Event.last_end, kept with
+        every write of the dates) leaves out those with none to come first. Grouping the events with every
+        column of theirs and their site's by their dates took 1.2 ms to plan for a site of five events."""
+        now = now or timezone.now()
+        ahead = Occurrence.objects.filter(event=OuterRef("pk"), ends_at__gte=now, cancelled=False).order_by()
+        count = Func("pk", function="COUNT", output_field=models.IntegerField())  # one row, no GROUP BY
+        queryset = (
+            self.filter(last_end__gte=now)
+            .annotate(next_date=Subquery(ahead.order_by("starts_at").values("starts_at")[:1]))
+            .filter(next_date__isnull=False)
+            .annotate(dates_left=Subquery(ahead.values(n=count)))
+        )
         if until:
             queryset = queryset.filter(next_date__lt=until)
         return queryset.order_by("next_date", "title_zh")

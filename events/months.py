@@ -2,6 +2,7 @@
 
 import calendar
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Window
@@ -58,14 +59,16 @@ def month_weeks(first, occurrences, today, counts=None):
     while day <= grid_end:
         days[day] = Day(day, day.month == first.month, day == today)
         day += datetime.timedelta(days=1)
+    starting = Counter()  # the grid's dates by the day they start on
     for occurrence in occurrences:
-        for date in occurrence.days():
+        dates = occurrence.days()
+        starting[dates[0]] += 1
+        for date in dates:
             if date in days:
                 days[date].occurrences.append(occurrence)
     for date, count in (counts or {}).items():
         if date in days:
-            shown = sum(1 for o in days[date].occurrences if o.local_start.date() == date)
-            days[date].more = max(count - shown, 0)
+            days[date].more = max(count - starting[date], 0)
     ordered = list(days.values())
     return [ordered[n : n + 7] for n in range(0, len(ordered), 7)]
 

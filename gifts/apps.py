@@ -12,3 +12,9 @@ class GiftsConfig(AppConfig):
     operator_permissions = ["add_gift", "change_gift", "view_gift"] + [
         f"{verb}_{model}" for model in ["giftphoto", "outlet"] for verb in ["add", "change", "delete", "view"]
     ]
+
+    def ready(self):
+        from gifts.models import may_draw_on_the_site
+        from sites.models import PAGE_PANELS
+
+        PAGE_PANELS["gifts"] = may_draw_on_the_site

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -91,6 +91,17 @@ class GiftQuerySet(PublishableQuerySet):
     def drawing_on_sites(self, sites):
         """Goods tied to any of `sites`, directly or through heritage seen there."""
         return self.filter(Q(site__in=sites) | Q(heritage__site__in=sites))
+
+
+def may_draw_on_the_site():
+    """Whether approved goods draw on the site of the outer query (sites.models.PAGE_PANELS): its page's panel of
+    goods shows nothing otherwise. Publish windows aside, which the panel itself asks: the site is kept in the data
+    cache for the day, and a window may open within it. Two EXISTS over the site and heritage indexes."""
+    approved = Gift.objects.filter(published=True)
+    return ExpressionWrapper(
+        Exists(approved.filter(site=OuterRef("pk"))) | Exists(approved.filter(heritage__site=OuterRef("pk"))),
+        output_field=models.BooleanField(),
+    )
 
 
 class Gift(Listing, Revisable):

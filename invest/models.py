@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -286,3 +286,9 @@ class Enquiry(models.Model):
 
     def __str__(self):
         return f"{self.company} ({self.created_at:%Y-%m-%d})" if self.created_at else self.company
+
+
+def may_be_at_the_site():
+    """Whether approved projects are at the site of the outer query (sites.models.PAGE_PANELS); publish windows
+    aside, as for goods (gifts.models.may_draw_on_the_site)."""
+    return Exists(InvestmentProject.objects.filter(published=True, site=OuterRef("pk")))

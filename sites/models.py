@@ -64,6 +64,30 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Sunday")
 
 
+# What a site card (includes/site_card.html) and the home page's hero read of a site: fewer columns to select,
+# compile and load than its 50.
+CARD_FIELDS = (
+    "slug",
+    "name_zh",
+    "name_en",
+    "summary_zh",
+    "summary_en",
+    "industry",
+    "district",
+    "level",
+    "admission_free",
+    "admission_price",
+    "booking_required",
+    "for_study_tours",
+)
+
+
+# Panels that apps above this one add to a site's page (goods, investment projects), each told apart here by name:
+# {name: a function giving a boolean expression over the site, false when the panel surely shows nothing}. Filled
+# in their AppConfig.ready(); Site.for_detail() reads each with the site, so an empty panel costs no query.
+PAGE_PANELS = {}
+
+
 class SiteQuerySet(PublishableQuerySet):
     def open_on(self, day):
         """Sites open at some time on `day`: a special opening, or weekly hours and no exception.
@@ -76,6 +100,10 @@ class SiteQuerySet(PublishableQuerySet):
 
     def for_listing(self):
         return self.prefetch_related(Prefetch("photos", queryset=SitePhoto.objects.order_by("position", "id")))
+
+    def for_cards(self):
+        """A few site cards (the home page's, a site's nearby ones): what they show and the cover, in one query."""
+        return self.only(*CARD_FIELDS).with_cover()
 
     def managed_by(self, user):
         """The sites whose listing, programmes, slots and bookings `user` may see and manage (sites.access).
@@ -92,7 +120,8 @@ class SiteQuerySet(PublishableQuerySet):
         return self.filter(Q(pk__in=managed) | Q(draft_of__in=managed))
 
     def for_detail(self):
-        return self.prefetch_related(
+        panels = {f"may_show_{name}": expression() for name, expression in PAGE_PANELS.items()}
+        return self.annotate(**panels).prefetch_related(
             Prefetch("photos", queryset=SitePhoto.objects.order_by("position", "id")),
             Prefetch("periods", queryset=OpeningPeriod.objects.order_by("weekday", "opens")),
             Prefetch(
@@ -219,6 +248,11 @@ class Site(Listing, Revisable, AudienceFields, Located):
 
     def get_absolute_url(self):
         return reverse("sites:site-detail", kwargs={"slug": self.slug})
+
+    def may_show(self, panel):
+        """False when the page panel `panel` (PAGE_PANELS) surely shows nothing, as read with the site; True when
+        it was not read (a site not loaded by for_detail())."""
+        return getattr(self, f"may_show_{panel}", True)
 
     def is_managed_by(self, user):
         return Site.objects.managed_by(user).filter(pk=self.pk).exists()

@@ -93,7 +93,7 @@ def _nearby_sites(site):
     distance = (F("latitude") - lat) * (F("latitude") - lat) + (F("longitude") - lng) * (F("longitude") - lng)
     others = (
         Site.objects.published()
-        .for_listing()
+        .for_cards()
         .exclude(pk__in=[site.pk, site.draft_of_id])  # a proposed change is not near its own original
         .annotate(distance=distance)
         .order_by("distance", "pk")

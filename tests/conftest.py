@@ -32,6 +32,18 @@ def at(year, month, day, hour=12, minute=0):
     return datetime.datetime(year, month, day, hour, minute, tzinfo=SHANGHAI)
 
 
+EVENTS_NOW = at(2027, 7, 10, 12)
+
+
+@pytest.fixture
+def clock():
+    """The events tests' current time (EVENTS_NOW, Chinese pages), movable: `clock.return_value = ...`."""
+    from django.utils import translation
+
+    with patch("django.utils.timezone.now", return_value=EVENTS_NOW) as now, translation.override("zh-hans"):
+        yield now
+
+
 @pytest.fixture
 def fixed_time_in_english():
     """The back-office tests' clock (tests.test_bookings_helpers.NOW) and language, for a module to ask for with

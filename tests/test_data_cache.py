@@ -10,8 +10,10 @@ from django.utils import translation
 
 from bookings import services
 from core import pagecache
+from gifts.models import Gift
+from invest.models import InvestmentProject
 from tests.conftest import at
-from tests.factories import make_site
+from tests.factories import make_heritage, make_site
 from tests.test_bookings_helpers import make_programme, make_slot, service_kwargs
 from tests.test_events import add_date, make_event
 from tests.test_routes import add_stop, make_route
@@ -57,6 +59,33 @@ def test_a_renamed_site_shows_on_the_next_visit(client, path):
     text = _text(client, path)
     assert "新名称工厂" in text
     assert "旧名称工厂" not in text
+
+
+def test_new_goods_and_projects_show_on_a_site_page_read_before_them(client):
+    site = make_site(slug="works")
+    assert "厂房明信片" not in _text(client, "/sites/works/")
+    Gift.objects.create(
+        name_zh="厂房明信片",
+        slug="postcard",
+        maker_zh="工作室",
+        industry="rail",
+        price_min=10,
+        published=True,
+        heritage=make_heritage(site=site),
+    )
+    InvestmentProject.objects.create(
+        name_zh="新厂房改造",
+        slug="project",
+        site=site,
+        district="shifeng",
+        industry="rail",
+        project_type="renovation",
+        financing_need=100_000_000,
+        stage="planned",
+        published=True,
+    )
+    text = _text(client, "/sites/works/")
+    assert "厂房明信片" in text and "新厂房改造" in text
 
 
 def _result_count(text):

@@ -16,21 +16,12 @@ from demo.loaders import events as demo_events
 from demo.scale import events as scale_events
 from demo.scale import sites as scale_sites
 from events.models import Event, Occurrence
-from tests.conftest import at
+from tests.conftest import EVENTS_NOW, at
 from tests.factories import jpeg_bytes
 from tests.test_events import _series, add_date, make_event
 from tests.test_events_admin import _change_data
 
 pytestmark = pytest.mark.django_db
-
-NOW = at(2027, 7, 10, 12)
-
-
-@pytest.fixture
-def clock():
-    """The current time, movable: `clock.return_value = ...`."""
-    with mock.patch("django.utils.timezone.now", return_value=NOW) as now, translation.override("zh-hans"):
-        yield now
 
 
 def _expected(event):
@@ -119,7 +110,7 @@ def test_the_archive_counts_every_past_date_as_time_passes(clock, client, tmp_pa
     add_date(expo, at(2027, 7, 9, 9), hours=48)  # running now
     add_date(make_event(published=False), at(2027, 7, 3, 9))  # a draft: not counted
     add_date(make_event(publish_until=at(2027, 7, 12, 0)), at(2027, 7, 4, 9))  # until the 12th
-    assert _archive_count(client) == _past_dates(NOW) == 2 + 1 + 1
+    assert _archive_count(client) == _past_dates(EVENTS_NOW) == 2 + 1 + 1
 
     for now in (at(2027, 7, 11, 9, 1), at(2027, 7, 16, 0), at(2027, 7, 30, 0)):
         clock.return_value = now

@@ -1,27 +1,16 @@
 """Each event's stored next date (Event.next_start): the upcoming list reads it, so it must follow the dates."""
 
 import io
-from unittest import mock
 
 import pytest
 from django.core.management import call_command
-from django.utils import translation
 
 from demo.scale import events as scale_events
 from events.models import Event, refresh_ended_next_dates
-from tests.conftest import at
+from tests.conftest import EVENTS_NOW, at
 from tests.test_events import _series, add_date, make_event
 
 pytestmark = pytest.mark.django_db
-
-NOW = at(2027, 7, 10, 12)
-
-
-@pytest.fixture
-def clock():
-    """The current time, movable: `clock.return_value = ...`."""
-    with mock.patch("django.utils.timezone.now", return_value=NOW) as now, translation.override("zh-hans"):
-        yield now
 
 
 def _listed(client):
@@ -107,7 +96,7 @@ def test_the_scale_generator_sets_every_next_date(clock):
     stale = [
         event.slug
         for event in Event.objects.filter(slug__startswith="scale-")
-        if (event.next_start, event.next_end) != _expected(event, NOW)
+        if (event.next_start, event.next_end) != _expected(event, EVENTS_NOW)
     ]
     assert Event.objects.filter(slug__startswith="scale-").count() == 20
     assert stale == []

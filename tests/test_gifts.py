@@ -1,10 +1,15 @@
 """株洲礼物: the showcase, a product's page, goods on their site's and routes' pages, and who may edit what."""
 
+import datetime
+from unittest.mock import patch
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from demo.loaders import gifts as gifts_demo
 from gifts.models import Collection, Gift, GiftPhoto, Outlet
@@ -133,6 +138,27 @@ def test_a_site_page_shows_its_goods_and_those_of_heritage_seen_there(client):
     make_gift(make_site(), name_zh="别处的礼物")
     page = client.get("/sites/works/").content.decode()
     assert "这里的株洲礼物" in page and "机车模型" in page and "厂房明信片" in page and "别处的礼物" not in page
+
+
+def test_a_site_page_asks_for_goods_only_when_approved_goods_draw_on_it(client):
+    site, other = make_site(slug="works"), make_site(slug="other")
+    heritage = make_heritage(site=site)
+    make_gift(other, name_zh="别处的礼物")
+    with CaptureQueriesContext(connection) as without:
+        client.get("/sites/works/")
+    make_gift(site=None, heritage=heritage, name_zh="厂房明信片", photo=False)
+    with CaptureQueriesContext(connection) as with_goods:
+        page = client.get("/sites/works/").content.decode()
+    assert "厂房明信片" in page
+    assert len(with_goods) == len(without) + 2  # the goods, their photos
+
+
+def test_goods_whose_window_has_not_opened_wait_on_the_site_page(client):
+    site = make_site(slug="works")
+    make_gift(site, name_zh="明天的礼物", publish_from=timezone.now() + datetime.timedelta(hours=1))
+    assert "明天的礼物" not in client.get("/sites/works/").content.decode()
+    with patch("django.utils.timezone.now", return_value=timezone.now() + datetime.timedelta(hours=2)):
+        assert "明天的礼物" in client.get("/sites/works/").content.decode()
 
 
 def test_goods_tied_to_a_site_and_to_heritage_there_show_once(client):

@@ -220,3 +220,23 @@ def test_a_real_photo_passes_full_clean():
     photo = SitePhoto(site=make_site(), alt_zh="厂房")
     photo.image.save("real.jpg", ContentFile(jpeg_bytes()), save=False)
     photo.full_clean()
+
+
+def test_a_cover_read_with_its_row_is_the_first_photo_as_prefetching_gives_it():
+    site, bare = make_site(name_zh="有照片"), make_site(name_zh="没有照片")
+    add_photo(site, position=2, alt_zh="后")
+    first = add_photo(site, position=1, alt_zh="前", alt_en="Front", caption_zh="说明")
+    read = {row.pk: row for row in type(site).objects.with_cover()}
+    prefetched = {row.pk: row for row in type(site).objects.for_listing()}
+    cover = read[site.pk].cover
+    assert cover == first == prefetched[site.pk].cover
+    assert (cover.image.name, cover.width, cover.height, cover.alt_en, cover.caption_zh, cover.site_id) == (
+        first.image.name,
+        first.width,
+        first.height,
+        "Front",
+        "说明",
+        site.pk,
+    )
+    assert cover.srcset_webp == first.srcset_webp
+    assert read[bare.pk].cover is None is prefetched[bare.pk].cover

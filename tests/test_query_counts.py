@@ -96,10 +96,10 @@ def get(client, path, **params):
 @pytest.mark.parametrize("size", SIZES)
 def test_home_queries_do_not_grow_with_the_catalogue(client, django_assert_num_queries, size):
     catalogue(size)
-    # 1 the official figures, 1 site and heritage counts by level, 1 featured sites, 1 their photos, then one each
+    # 1 the official figures, 1 site and heritage counts by level, 1 featured sites with their covers, then one each
     # for the events and routes sections and two for the study tours (the next week's slots, then the later ones,
     # since there are none), all empty here but always asked.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         get(client, "/")
 
 
@@ -133,9 +133,9 @@ def test_heritage_list_queries_do_not_grow_with_the_catalogue(client, django_ass
 def test_site_detail_queries_do_not_grow_with_the_catalogue(client, django_assert_num_queries, size):
     catalogue(size)
     # 1 the site, then its prefetches: 1 photos, 1 weekly periods, 1 exceptions, 1 heritage places here and
-    # 1 their photos; 1 nearby sites and 1 their photos; then one each for the events, study-tour and
-    # route blocks of the site; one for its 株洲礼物 goods and one for its investment projects (none here).
-    with django_assert_num_queries(13):
+    # 1 their photos; 1 nearby sites with their covers; then one each for the events, study-tour and
+    # route blocks of the site. None for its 株洲礼物 goods and investment projects: the site's row says it has none.
+    with django_assert_num_queries(10):
         response = get(client, "/sites/works-0/")
     assert len(response.context["nearby"]) == 3
 

@@ -23,11 +23,11 @@ NOW = at(2026, 12, 1, 10)
 PAGES = {
     "home": (
         "/",
-        13,
-        "the official figures, site and heritage counts by level (one query), featured sites and photos, what's on "
-        "(the soonest events by their stored next date, photos), featured routes with their stops and the places' "
-        "photos (site, heritage, event), study tours (the slots of the next week with their programmes, the later "
-        "ones only when those hold too few programmes): at most 13",
+        12,
+        "the official figures, site and heritage counts by level (one query), featured sites with their covers, "
+        "what's on (the soonest events by their stored next date, photos), featured routes with their stops and the "
+        "places' photos (site, heritage, event), study tours (the slots of the next week with their programmes, the "
+        "later ones only when those hold too few programmes): at most 12",
     ),
     "sites": ("/sites/", 3, "count, page, photos"),
     "sites filtered": ("/sites/?district=shifeng&audience=general", 3, "count, page, photos"),

@@ -21,23 +21,6 @@ from sites.models import DemonstrationLevel, FigureKey, HeritageAsset, HeritageL
 from zhuzhou_tourism.jsonld import home_jsonld
 
 FEATURED_COUNT = 6
-# What the hero and the site cards (includes/site_card.html) read of a featured site: fewer columns to select,
-# compile and load than its 50.
-SITE_CARD_FIELDS = (
-    "slug",
-    "name_zh",
-    "name_en",
-    "summary_zh",
-    "summary_en",
-    "industry",
-    "district",
-    "level",
-    "admission_free",
-    "admission_price",
-    "booking_required",
-    "for_study_tours",
-)
-
 
 # Which official figure stands beside each level the portal lists.
 SITE_FIGURES = {
@@ -100,8 +83,7 @@ def home(request):
         {
             # National bases first: the first one's photo is the hero of the page.
             "featured": sites.filter(featured=True)
-            .only(*SITE_CARD_FIELDS)
-            .for_listing()
+            .for_cards()
             .order_by(rank_by("level", LEVEL_ORDER), "name_zh")[:FEATURED_COUNT],
             "figures": SimpleLazyObject(_figures),
             "industries": Industry.choices,

@@ -22,8 +22,8 @@ def _gifts():
 
 @register.inclusion_tag("gifts/tags/gift_section.html")
 def site_gifts(site):
-    gifts = _gifts().drawing_on_sites([site.pk])[:SITE_COUNT]
-    return {"gifts": list(gifts), "section_id": "site-gifts", "site": site}
+    gifts = list(_gifts().drawing_on_sites([site.pk])[:SITE_COUNT]) if site.may_show("gifts") else []
+    return {"gifts": gifts, "section_id": "site-gifts", "site": site}
 
 
 @register.inclusion_tag("gifts/tags/gift_section.html")

@@ -16,7 +16,10 @@ def yuan(value):
 
 @register.inclusion_tag("invest/tags/site_projects.html")
 def site_projects(site):
-    """ "What is being built here": the published projects at a site, for its page. One query."""
+    """ "What is being built here": the published projects at a site, for its page. One query, none when the site
+    was read with none (Site.may_show())."""
+    if not site.may_show("invest"):
+        return {"projects": []}
     projects = list(
         InvestmentProject.objects.published().filter(site=site).order_by("-featured", "name_zh")[:SITE_COUNT]
     )
