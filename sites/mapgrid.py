@@ -11,11 +11,13 @@ places, counted from the places table through its coordinates index.
 
 import math
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import connection, transaction
 from django.db.models import Avg, Count, FloatField, Q
 from django.db.models.functions import Cast, Floor
 
+from core.pagecache import CATALOGUE, bump_content_version
 from sites.models import HeritageAsset, MapCell, Site
 
 TILE_PX = 256
@@ -180,3 +182,7 @@ def rebuild_map_cells(kinds=KINDS, cell_model=MapCell):
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(cell_model._meta.db_table)}")
         cell_model.objects.bulk_create(rows, batch_size=2000)
+    # The map data kept in the data cache was built from the old counts, and rows written this way send no signal:
+    # a new version now and at the commit (a request in between would keep the old counts under the first).
+    bump_content_version((CATALOGUE,))
+    transaction.on_commit(partial(bump_content_version, (CATALOGUE,)))

@@ -11,13 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.choices import District
 from core.listing import KnownCountPaginator, listing_context
 from core.models import rank_by
-from core.pagecache import CATALOGUE, cache_public_page, this_minute
+from core.pagecache import CATALOGUE, cache_public_page, cached_for_content, this_minute, vary_key
 from core.publishing import detail_object, preview_context
 from core.translation import pick
 from sites import mapgrid
@@ -208,10 +209,17 @@ def map_geojson(request):
         errors = {field: [str(error) for error in errors] for field, errors in form.errors.items()}
         answer = {"error": _("The map could not read this request."), "fields": errors}
         return JsonResponse(answer, status=400, json_dumps_params={"ensure_ascii": False})
-    what, rows = mapgrid.view_data(form.view())
-    features = _place_features(rows) if what == "places" else [_cell_feature(cell) for cell in rows]
-    body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
-    plain = body.encode()
+    view = form.view()
+
+    def build():
+        what, rows = mapgrid.view_data(view)
+        features = _place_features(rows) if what == "places" else [_cell_feature(cell) for cell in rows]
+        answer = {"type": "FeatureCollection", "features": features}
+        return json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode()
+
+    # By the minute: places with a publish window are counted at request time (mapgrid.view_data).
+    key = f"map:{get_language()}:{vary_key(sorted(form.cleaned_data.items()))}:{this_minute():%Y%m%d%H%M}"
+    plain = cached_for_content(key, build, parts=(CATALOGUE,))
     etag = f'"{hashlib.sha1(plain).hexdigest()}"'
     compressed = "gzip" in request.headers.get("Accept-Encoding", "")
     response = HttpResponse(gzip.compress(plain, 6) if compressed else plain, content_type="application/geo+json")

@@ -324,3 +324,18 @@ def test_a_change_to_places_queues_one_recount_for_the_worker(settings, django_c
         make_heritage(slug="second")
     assert DBTaskResult.objects.filter(queue_name="maps").count() == 1
     assert not MapCell.objects.exists()  # counted by the worker, not by the save
+
+
+def test_a_view_seen_before_comes_from_the_data_cache_until_the_counts_change(
+    client, monkeypatch, django_assert_num_queries
+):
+    """The same view of the same content is built once; a recount of the stored cells (the worker's task, or the
+    command after writes without signals) makes the next request build it again, so no view shows old counts."""
+    monkeypatch.setattr(mapgrid, "MAX_PLACES", 20)
+    crowd(30)
+    view = "bbox=113.0,27.7,113.3,27.95&zoom=11"
+    assert sum(cell["properties"]["count"] for cell in features(client, view)) == 30
+    with django_assert_num_queries(0):
+        assert sum(cell["properties"]["count"] for cell in features(client, view)) == 30
+    crowd(5, seed=2)  # bulk_create: no signal; then the recount
+    assert sum(cell["properties"]["count"] for cell in features(client, view)) == 35
